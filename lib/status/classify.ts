@@ -6,7 +6,7 @@ import { compactText } from '../text/normalize';
 const RULES: ReadonlyArray<readonly [RefundStatus, readonly string[]]> = [
   ['success', ['退款成功', '售后成功', '换货成功']],
   ['closed', ['退款关闭', '售后关闭', '换货关闭']],
-  ['intervening', ['介入']],
+  ['intervening', ['介入', '举证中']], // 举证中 is an API string of an active intervention (§2.1)
   ['seller_refused', ['拒绝', '不同意', '待买家修改']],
   ['wait_buyer_return', ['等待买家退货', '待买家退货', '待买家发货', '商家已同意', '卖家已经同意']],
   ['wait_seller_confirm', ['等待卖家确认收货', '待商家确认收货', '待商家收货', '买家已退货', '买家已经退货', '买家退货', '待收货']],

@@ -1,0 +1,131 @@
+// All badges of one page, keyed by row element: attach on a new row, update in place when a row's content changes
+// (the page reuses row elements across pages and sorts), remove when a row is gone or no longer readable.
+// Never two hosts in one row, never a host on a row that is gone.
+import type { ReadonlySignal } from '@preact/signals';
+import type { DescribeContext } from '@/lib/deadline/describe';
+import type { Lang } from '@/lib/format/time-left';
+import type { BadgeState, RefundRow, RowProblem } from '@/lib/model';
+import { BADGE_TAG, mountBadge, type MountedBadge } from './mount-badge';
+
+export type RowReading = { ok: true; row: RefundRow } | { ok: false; problem: RowProblem };
+
+export interface BadgeBoardOptions {
+  now: ReadonlySignal<number>;
+  context: ReadonlySignal<DescribeContext>;
+  lang: Lang;
+  read(rowEl: Element, readAt: number): RowReading;
+  anchor(rowEl: Element): { parent: Element; before: Node | null };
+}
+
+export interface BoardSnapshot {
+  rows: RefundRow[];
+  problems: RowProblem[];
+  states: Partial<Record<BadgeState, number>>;
+}
+
+export class BadgeBoard {
+  private readonly badges = new Map<Element, MountedBadge>();
+  private readonly problems = new Map<Element, RowProblem>();
+  /** First time this tab saw a refund in a status: the fallback start of a rule deadline (§3). */
+  private readonly firstSeen = new Map<string, number>();
+
+  constructor(private readonly options: BadgeBoardOptions) {}
+
+  get size(): number {
+    return this.badges.size;
+  }
+
+  /** The known row element that contains `node`, if any (walks up; rows are shallow). */
+  rowOf(node: Node | null): Element | undefined {
+    for (let n: Node | null = node; n; n = n.parentNode) {
+      if (n instanceof Element && (this.badges.has(n) || this.problems.has(n))) return n;
+    }
+    return undefined;
+  }
+
+  isOwnHost(node: Node): boolean {
+    return node instanceof Element && node.localName === BADGE_TAG;
+  }
+
+  /** Reads each row again and brings its badge in line. Work is proportional to the rows given. */
+  refresh(rowEls: Iterable<Element>, readAt = Date.now()): void {
+    for (const el of rowEls) {
+      if (!el.isConnected) {
+        this.drop(el);
+        continue;
+      }
+      const reading = this.options.read(el, readAt);
+      if (reading.ok) {
+        this.problems.delete(el);
+        this.show(el, reading.row, readAt);
+      } else {
+        this.drop(el);
+        this.problems.set(el, reading.problem);
+      }
+    }
+  }
+
+  /** Forgets rows that have left the document (their hosts left with them). */
+  prune(): void {
+    for (const el of [...this.badges.keys(), ...this.problems.keys()]) {
+      if (!el.isConnected) this.drop(el);
+    }
+  }
+
+  removeAll(): void {
+    for (const el of [...this.badges.keys()]) this.drop(el);
+    this.problems.clear();
+  }
+
+  snapshot(): BoardSnapshot {
+    const rows: RefundRow[] = [];
+    const states: Partial<Record<BadgeState, number>> = {};
+    for (const badge of this.badges.values()) {
+      rows.push(badge.row.peek());
+      const state = badge.info.peek().state;
+      states[state] = (states[state] ?? 0) + 1;
+    }
+    return { rows, problems: [...this.problems.values()], states };
+  }
+
+  private show(el: Element, row: RefundRow, readAt: number): void {
+    const key = `${row.refundId}|${row.status}`;
+    if (!this.firstSeen.has(key)) this.firstSeen.set(key, readAt);
+    const known = { firstSeenInStatus: this.firstSeen.get(key) };
+    let badge = this.badges.get(el);
+    if (!badge) {
+      badge = mountBadge(row, this.options.now, this.options.context, this.options.lang);
+      this.badges.set(el, badge);
+    } else if (!sameRow(badge.row.peek(), row)) {
+      badge.row.value = row;
+    }
+    if (badge.known.peek().firstSeenInStatus !== known.firstSeenInStatus) badge.known.value = known;
+    this.place(el, badge.host);
+  }
+
+  /** Puts the host at the row's anchor unless it is already inside the row; removes any stray host. */
+  private place(el: Element, host: HTMLElement): void {
+    for (const other of el.querySelectorAll(BADGE_TAG)) {
+      if (other !== host) other.remove();
+    }
+    if (host.parentNode && el.contains(host)) return;
+    const { parent, before } = this.options.anchor(el);
+    parent.insertBefore(host, before);
+  }
+
+  private drop(el: Element): void {
+    this.badges.get(el)?.dispose();
+    this.badges.delete(el);
+    this.problems.delete(el);
+  }
+}
+
+function sameRow(a: RefundRow, b: RefundRow): boolean {
+  // readAt changes on every read; a countdown's deadline moves by the read delay, so compare what the page says.
+  const { readAt: _a, pageDeadline: pa, ...restA } = a;
+  const { readAt: _b, pageDeadline: pb, ...restB } = b;
+  if (JSON.stringify(restA) !== JSON.stringify(restB)) return false;
+  if (pa?.kind !== pb?.kind) return false;
+  if (pa?.kind === 'at' && pb?.kind === 'at') return Math.abs(pa.at - pb.at) < 60_000;
+  return true;
+}

@@ -1,0 +1,16 @@
+// One shared clock for every badge on the page (no timer per row). Badges derive their text and state from it.
+// It pauses while the tab is hidden and catches up at once when the agent comes back.
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+export const TICK_MS = 20_000;
+
+export function startTicker(ctx: ContentScriptContext, doc: Document = document): ReadonlySignal<number> {
+  const now = signal(Date.now());
+  const tick = () => {
+    if (!doc.hidden) now.value = Date.now();
+  };
+  ctx.setInterval(tick, TICK_MS);
+  ctx.addEventListener(doc, 'visibilitychange', tick);
+  return now;
+}

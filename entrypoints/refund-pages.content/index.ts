@@ -1,0 +1,34 @@
+// Content script of the seller-center refund pages: reads the refund rows and keeps one live deadline badge on each.
+// Lifecycle through `ctx`: when the extension is updated or disabled, every badge and observer goes away.
+import { signal } from '@preact/signals';
+import { BadgeBoard } from '@/components/badge/badge-board';
+import { BADGE_TAG } from '@/components/badge/mount-badge';
+import { startTicker } from '@/components/badge/ticker';
+import type { DescribeContext } from '@/lib/deadline/describe';
+import { badgeAnchor } from '@/lib/page/anchor';
+import { detectRefundPage } from '@/lib/page/detect-page';
+import { findRefundRows, readRefundRow } from '@/lib/page/read-page';
+import { REFUND_PAGE_MATCHES } from '@/lib/refund-page-matches';
+import { reportPage } from './report';
+import { watchRows } from './watch-rows';
+
+export default defineContentScript({
+  matches: REFUND_PAGE_MATCHES,
+  allFrames: true, // some shops get a shell that renders the list in an iframe (§5.1)
+  runAt: 'document_idle',
+  main(ctx) {
+    // Hosts left by an earlier instance of this script (before an update) would be duplicates.
+    for (const stale of document.querySelectorAll(BADGE_TAG)) stale.remove();
+
+    const lang = browser.i18n.getUILanguage().toLowerCase().startsWith('en') ? 'en' : 'zh';
+    const now = startTicker(ctx);
+    const context = signal<DescribeContext>({});
+    const board = new BadgeBoard({ now, context, lang, read: readRefundRow, anchor: badgeAnchor });
+    const report = reportPage(ctx, board, detectRefundPage(location.href) ?? 'other');
+
+    watchRows(ctx, document.documentElement, { board, findRows: findRefundRows, onBatch: report });
+    ctx.onInvalidated(() => board.removeAll());
+    // WXT notices an update/disable lazily, when a ctx timer fires: check every 2 s so stale badges go quickly.
+    ctx.setInterval(() => undefined, 2000);
+  },
+});

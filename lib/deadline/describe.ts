@@ -1,0 +1,102 @@
+// Everything the badge of one row shows (domain.md §3, §4.2, §8): the single entry point of the content script.
+import type { Actor, BadgeState, DeadlineSource, PageDeadline, RefundRow, RefundStatus, TimeoutOutcome } from '../model';
+import { actorFor } from '../status/classify';
+import { DEFAULT_RULES, estimateRuleDeadline, type DeadlineRule, type Platform, type ReturnShipping } from './rules';
+import { badgeState, DEFAULT_THRESHOLDS, type BadgeThresholds } from './state';
+
+export interface DescribeContext {
+  rules?: readonly DeadlineRule[];
+  thresholds?: BadgeThresholds;
+  /** When Refund Radar first saw this refund in its current status (§3 start, step 3). */
+  firstSeenInStatus?: number;
+  /** A page reading stored earlier, with the status it was read in (§3 "A page reading outlives the page"). */
+  storedPageDeadline?: { deadline: PageDeadline; status: RefundStatus };
+  platform?: Platform;
+  virtualGoods?: boolean;
+  returnShipping?: ReturnShipping;
+  /** When the return was signed for or refused (R5a). */
+  returnSignedAt?: number;
+}
+
+export interface RefundBadgeInfo {
+  refundId: string;
+  orderId?: string;
+  status: RefundStatus;
+  actor: Actor;
+  deadline?: number;
+  deadlineSource?: DeadlineSource;
+  state: BadgeState;
+  /** From the matching rule, also when the deadline came from the page; 'none' without a rule. */
+  onTimeout: TimeoutOutcome;
+  /** The matching rule (R5a when the Tmall signing cap decided), also when the page gave the deadline. */
+  ruleId?: string;
+  /** A rule deadline counted from the first time the status was seen (may be late, §3). */
+  countedFromFirstSeen: boolean;
+  /** The page said 已超时 and no deadline is known, so the overdue amount is unknown (§4.2). */
+  overdueUnknownAmount: boolean;
+}
+
+/** The row's own reading, else a stored one read in the same status (discarded once the status changed, §3). */
+function pageReading(row: RefundRow, ctx: DescribeContext): PageDeadline | undefined {
+  if (row.pageDeadline) return row.pageDeadline;
+  const stored = ctx.storedPageDeadline;
+  return stored && stored.status === row.status ? stored.deadline : undefined;
+}
+
+export function describeRefund(row: RefundRow, now: number, ctx: DescribeContext = {}): RefundBadgeInfo {
+  const status = row.status;
+  const actor = actorFor(status);
+  const estimate = estimateRuleDeadline(
+    {
+      status,
+      type: row.type,
+      goodsState: row.goodsState,
+      statusSince: row.statusSince,
+      appliedAt: row.appliedAt,
+      firstSeenInStatus: ctx.firstSeenInStatus,
+    },
+    ctx.rules ?? DEFAULT_RULES,
+    { virtualGoods: ctx.virtualGoods, returnShipping: ctx.returnShipping, platform: ctx.platform, returnSignedAt: ctx.returnSignedAt },
+  );
+
+  let deadline: number | undefined;
+  let deadlineSource: DeadlineSource | undefined;
+  let countedFromFirstSeen = false;
+  let pageOverdue = false;
+  const page = status === 'success' || status === 'closed' ? undefined : pageReading(row, ctx);
+
+  if (page?.kind === 'at') {
+    deadline = page.at;
+    deadlineSource = 'page';
+  } else if (page?.kind === 'overdue') {
+    // §4.2 bare 已超时: the rule deadline only if it is already past; overdue either way.
+    pageOverdue = true;
+    if (estimate?.deadline !== undefined && estimate.deadline < now) {
+      deadline = estimate.deadline;
+      deadlineSource = 'rule';
+      countedFromFirstSeen = estimate.countedFromFirstSeen;
+    }
+  } else if (estimate?.deadline !== undefined) {
+    deadline = estimate.deadline;
+    deadlineSource = 'rule';
+    countedFromFirstSeen = estimate.countedFromFirstSeen;
+  }
+
+  const state = badgeState({ status, actor, deadline, pageOverdue }, now, ctx.thresholds ?? DEFAULT_THRESHOLDS);
+  const info: RefundBadgeInfo = {
+    refundId: row.refundId,
+    status,
+    actor,
+    state,
+    onTimeout: estimate?.onTimeout ?? 'none',
+    countedFromFirstSeen,
+    overdueUnknownAmount: pageOverdue && deadline === undefined,
+  };
+  if (row.orderId !== undefined) info.orderId = row.orderId;
+  if (deadline !== undefined) {
+    info.deadline = deadline;
+    info.deadlineSource = deadlineSource;
+  }
+  if (estimate) info.ruleId = estimate.ruleId;
+  return info;
+}

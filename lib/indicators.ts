@@ -1,0 +1,163 @@
+// The three sub-indicators over the Beijing-day window W(asOf) (domain.md §6.1–§6.5, API §6.10).
+// Rates are fractions; a zero denominator gives null, never NaN, Infinity or 0 (§6.5).
+import { DAY_MS } from './time/beijing';
+import { mergeByRefundId } from './refund-merge';
+import { beijingDayIndex, dayIndexToDate, paidOrdersOn, resolveWindowDays } from './window';
+
+export interface RefundFacts {
+  refundId: string;
+  type: 'refund_only' | 'return_refund' | 'exchange';
+  phase: 'onsale' | 'aftersale';
+  appliedAt: number;
+  completedAt?: number;
+  intervenedAt?: number;
+  sellerAtFault?: boolean;
+  /** Completed by a seller-side timeout (on an open refund: the seller is the party that must act by `deadlineAt`). */
+  sellerTimeout?: boolean;
+  deadlineAt?: number;
+} // epoch ms
+
+export interface IndicatorOptions {
+  windowDays?: number /* 28 */;
+  disputeNumerator?: 'intervened' | 'sellerAtFault';
+  completionPopulation?: 'all' | 'selfOnly';
+  timeoutCountsAsSelfCompleted?: boolean /* true */;
+  includeExchanges?: boolean /* false */;
+}
+
+export interface Indicators {
+  disputeRate: number | null;
+  completionDays: number | null;
+  selfCompletionRate: number | null;
+  disputes: number;
+  completed: number;
+  selfCompleted: number;
+  paidOrders: number;
+}
+
+/** Options with the §6.1 defaults filled in. */
+export interface ResolvedIndicatorOptions {
+  windowDays: number;
+  sellerAtFaultOnly: boolean;
+  selfOnly: boolean;
+  timeoutCountsAsSelfCompleted: boolean;
+  includeExchanges: boolean;
+}
+
+export function resolveIndicatorOptions(options: IndicatorOptions = {}): ResolvedIndicatorOptions {
+  return {
+    windowDays: resolveWindowDays(options.windowDays),
+    sellerAtFaultOnly: options.disputeNumerator === 'sellerAtFault',
+    selfOnly: options.completionPopulation === 'selfOnly',
+    timeoutCountsAsSelfCompleted: options.timeoutCountsAsSelfCompleted ?? true,
+    includeExchanges: options.includeExchanges ?? false,
+  };
+}
+
+/**
+ * §6.4/§6.10: self-completed = no intervenedAt at or before completedAt, and not a seller-side timeout unless those
+ * count as self-completed.
+ */
+export function isSelfCompleted(r: RefundFacts, completedAt: number, timeoutCountsAsSelfCompleted: boolean): boolean {
+  const iv = r.intervenedAt;
+  if (iv !== undefined && iv <= completedAt) return false;
+  return r.sellerTimeout !== true || timeoutCountsAsSelfCompleted;
+}
+
+/** Whether the refund enters the indicators at all (§6.5: exchanges only with includeExchanges). */
+export function isCounted(r: RefundFacts, o: ResolvedIndicatorOptions): boolean {
+  return r.type !== 'exchange' || o.includeExchanges;
+}
+
+/** Whether an intervention of this refund is a dispute under `disputeNumerator` (§6.2). */
+export function countsAsDispute(r: RefundFacts, o: ResolvedIndicatorOptions): boolean {
+  return r.intervenedAt !== undefined && (!o.sellerAtFaultOnly || r.sellerAtFault === true);
+}
+
+/**
+ * Counts → Indicators. Durations are summed in ms (exact for integer instants, whatever the summing order) and
+ * converted to days at the end (§6.1: ms / 86 400 000, no rounding).
+ */
+export function finishIndicators(
+  disputes: number,
+  paidOrders: number,
+  completed: number,
+  selfCompleted: number,
+  durationMs: number,
+  durationCount: number,
+): Indicators {
+  return {
+    disputeRate: paidOrders > 0 ? disputes / paidOrders : null,
+    completionDays: durationCount > 0 ? durationMs / DAY_MS / durationCount : null,
+    selfCompletionRate: completed > 0 ? selfCompleted / completed : null,
+    disputes,
+    completed,
+    selfCompleted,
+    paidOrders,
+  };
+}
+
+/** paidOrders(t): Σ paidOrdersByDay over the day indices first … last, oldest first, a missing date counting 0. */
+export function sumPaidOrders(paidOrdersByDay: Readonly<Record<string, number>>, firstDay: number, lastDay: number): number {
+  let sum = 0;
+  for (let d = firstDay; d <= lastDay; d++) sum += paidOrdersOn(paidOrdersByDay, dayIndexToDate(d));
+  return sum;
+}
+
+export function computeIndicators(
+  refunds: RefundFacts[],
+  paidOrdersByDay: Record<string, number>,
+  asOf: number,
+  options?: IndicatorOptions,
+): Indicators {
+  const o = resolveIndicatorOptions(options);
+  const last = beijingDayIndex(asOf);
+  const first = last - o.windowDays + 1; // W(t) = D(t)−W+1 … D(t), whole Beijing days (§6.1)
+  let disputes = 0;
+  let completed = 0;
+  let selfCompleted = 0;
+  let durationMs = 0;
+  let durationCount = 0;
+  for (const r of mergeByRefundId(refunds)) {
+    if (!isCounted(r, o)) continue;
+    if (countsAsDispute(r, o)) {
+      // §6.2: by the intervention date, whatever the completion.
+      const d = beijingDayIndex(r.intervenedAt!);
+      if (d >= first && d <= last) disputes++;
+    }
+    const c = r.completedAt;
+    if (c === undefined) continue; // open refunds count only through intervenedAt (§6.3)
+    const d = beijingDayIndex(c);
+    if (d < first || d > last) continue;
+    completed++;
+    const self = isSelfCompleted(r, c, o.timeoutCountsAsSelfCompleted);
+    if (self) selfCompleted++;
+    // §6.3 selfOnly restricts completion time only; §6.5 completedAt < appliedAt (or unknown appliedAt) left out.
+    if ((self || !o.selfOnly) && c >= r.appliedAt) {
+      durationMs += c - r.appliedAt;
+      durationCount++;
+    }
+  }
+  return finishIndicators(disputes, sumPaidOrders(paidOrdersByDay, first, last), completed, selfCompleted, durationMs, durationCount);
+}
+
+/**
+ * §6.5 "records not understood": completed refunds of W(asOf) left out of completion time because appliedAt is
+ * unknown or after completedAt.
+ */
+export function completionTimeExclusions(
+  refunds: RefundFacts[],
+  asOf: number,
+  options?: IndicatorOptions,
+): string[] {
+  const o = resolveIndicatorOptions(options);
+  const last = beijingDayIndex(asOf);
+  const first = last - o.windowDays + 1;
+  const ids: string[] = [];
+  for (const r of mergeByRefundId(refunds)) {
+    if (!isCounted(r, o) || r.completedAt === undefined) continue;
+    const d = beijingDayIndex(r.completedAt);
+    if (d >= first && d <= last && !(r.completedAt >= r.appliedAt)) ids.push(r.refundId);
+  }
+  return ids;
+}
