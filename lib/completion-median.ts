@@ -5,12 +5,47 @@ import { isCounted, isSelfCompleted, resolveIndicatorOptions, type IndicatorOpti
 import { mergeByRefundId } from './refund-merge';
 import { beijingDayIndex } from './window';
 
-/** Median of the first `count` values (reordered in place); the mean of the two middle values for an even count. */
+/** Rearranges a[lo..hi] so that a[k] is the value it would have sorted, smaller-or-equal ones before it (Hoare). */
+function quickselect(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    // Median-of-three pivot.
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/**
+ * Median of the first `count` values (reordered in place, O(count)); for an even count the mean of the two middle
+ * values (§6.9).
+ */
 export function medianInPlace(values: Float64Array, count: number): number | null {
   if (count <= 0) return null;
-  const sorted = values.subarray(0, count).sort();
   const mid = count >> 1;
-  return count % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  quickselect(values, mid, 0, count - 1);
+  const upper = values[mid]!;
+  if (count % 2 === 1) return upper;
+  let lower = values[0]!;
+  for (let i = 1; i < mid; i++) if (values[i]! > lower) lower = values[i]!;
+  return (lower + upper) / 2;
 }
 
 /** Median completion duration in ms of the refunds in C(asOf), or null when C(asOf) is empty. */

@@ -113,12 +113,42 @@ export function computeIndicators(
   const o = resolveIndicatorOptions(options);
   const last = beijingDayIndex(asOf);
   const first = last - o.windowDays + 1; // W(t) = D(t)−W+1 … D(t), whole Beijing days (§6.1)
+  const c = countRefundsInWindow(refunds, o, first, last);
+  return finishIndicators(c[0], sumPaidOrders(paidOrdersByDay, first, last), c[1], c[2], c[3], c[4]);
+}
+
+/** [disputes, completed, selfCompleted, durationMs, durationCount] of the Beijing day indices first … last. */
+export type WindowCounts = [number, number, number, number, number];
+
+/** The counts of computeIndicators over days first … last, each refundId counted once (§6.1). */
+export function countRefundsInWindow(refunds: readonly RefundFacts[], o: ResolvedIndicatorOptions, first: number, last: number): WindowCounts {
+  return countWindow(refunds, true, o, first, last) ?? countWindow(mergeByRefundId(refunds), false, o, first, last)!;
+}
+
+/**
+ * One pass over the refunds: [disputes, completed, selfCompleted, durationMs, durationCount] of the days first … last.
+ * With `requireAscendingIds`, returns null as soon as the ids are not strictly ascending (storage sorts them by
+ * refundId, lib/db/queries.ts): the caller then merges duplicates first (§6.1 each refund counts once).
+ */
+function countWindow(
+  refunds: readonly RefundFacts[],
+  requireAscendingIds: boolean,
+  o: ResolvedIndicatorOptions,
+  first: number,
+  last: number,
+): WindowCounts | null {
   let disputes = 0;
   let completed = 0;
   let selfCompleted = 0;
   let durationMs = 0;
   let durationCount = 0;
-  for (const r of mergeByRefundId(refunds)) {
+  let prevId = '';
+  for (let i = 0; i < refunds.length; i++) {
+    const r = refunds[i]!;
+    if (requireAscendingIds) {
+      if (i > 0 && !(prevId < r.refundId)) return null;
+      prevId = r.refundId;
+    }
     if (!isCounted(r, o)) continue;
     if (countsAsDispute(r, o)) {
       // §6.2: by the intervention date, whatever the completion.
@@ -138,7 +168,7 @@ export function computeIndicators(
       durationCount++;
     }
   }
-  return finishIndicators(disputes, sumPaidOrders(paidOrdersByDay, first, last), completed, selfCompleted, durationMs, durationCount);
+  return [disputes, completed, selfCompleted, durationMs, durationCount];
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   isSelfCompleted,
   resolveIndicatorOptions,
   type IndicatorOptions,
+  type ResolvedIndicatorOptions,
   type Indicators,
   type RefundFacts,
 } from './indicators';
@@ -27,39 +28,47 @@ export interface ProjectionDetail {
   medianMs: number | null;
 }
 
-export function projectIndicatorsDetailed(
-  refunds: RefundFacts[],
-  paidOrdersByDay: Record<string, number>,
-  asOf: number,
-  options: ProjectionOptions = {},
-): ProjectionDetail {
-  const o = resolveIndicatorOptions(options);
-  const scenario = options.scenario ?? 'deadline';
-  const W = o.windowDays;
-  const today = beijingDayIndex(asOf);
-  const base = today - W + 1; // bucket 0 = first date of W(asOf); bucket W−1 = D(asOf); bucket 2W−1 = D(asOf)+W
-  const span = 2 * W;
+interface KnownBuckets {
+  disp: Float64Array;
+  comp: Float64Array;
+  self: Float64Array;
+  durMs: Float64Array;
+  durN: Float64Array;
+  /** Durations (ms) of C(asOf), the §6.3 population, for the `median` scenario. */
+  medianPool: Float64Array;
+  medianCount: number;
+  open: RefundFacts[];
+}
 
-  // Known events (counted at every point, k = 0 included).
+/**
+ * The single pass: known interventions and completions bucketed by Beijing day index − base (span buckets), plus the
+ * open refunds. With `requireAscendingIds`, null as soon as the ids are not strictly ascending (storage sorts them by
+ * refundId): the caller then merges duplicates first (§6.1 each refund counts once).
+ */
+function bucketKnownEvents(
+  refunds: readonly RefundFacts[],
+  requireAscendingIds: boolean,
+  o: ResolvedIndicatorOptions,
+  base: number,
+  span: number,
+): KnownBuckets | null {
+  const W = o.windowDays;
   const disp = new Float64Array(span);
   const comp = new Float64Array(span);
   const self = new Float64Array(span);
   const durMs = new Float64Array(span);
   const durN = new Float64Array(span);
-  // Assumed completions of open refunds (k ≥ 1 only: point 0 is today's actual value).
-  const aComp = new Float64Array(span);
-  const aSelf = new Float64Array(span);
-  const aDurMs = new Float64Array(span);
-  const aDurN = new Float64Array(span);
-
-  const list = mergeByRefundId(refunds);
-  const medianPool = new Float64Array(list.length); // durations of C(asOf) (§6.3 population)
+  const medianPool = new Float64Array(refunds.length);
   let medianCount = 0;
   const open: RefundFacts[] = [];
   const timeoutSelf = o.timeoutCountsAsSelfCompleted;
-
-  for (let i = 0; i < list.length; i++) {
-    const r = list[i]!;
+  let prevId = '';
+  for (let i = 0; i < refunds.length; i++) {
+    const r = refunds[i]!;
+    if (requireAscendingIds) {
+      if (i > 0 && !(prevId < r.refundId)) return null;
+      prevId = r.refundId;
+    }
     if (!isCounted(r, o)) continue;
     if (countsAsDispute(r, o)) {
       const b = beijingDayIndex(r.intervenedAt!) - base; // §6.2: by intervention date
@@ -82,6 +91,30 @@ export function projectIndicatorsDetailed(
       if (b < W) medianPool[medianCount++] = d;
     }
   }
+  return { disp, comp, self, durMs, durN, medianPool, medianCount, open };
+}
+
+export function projectIndicatorsDetailed(
+  refunds: RefundFacts[],
+  paidOrdersByDay: Record<string, number>,
+  asOf: number,
+  options: ProjectionOptions = {},
+): ProjectionDetail {
+  const o = resolveIndicatorOptions(options);
+  const scenario = options.scenario ?? 'deadline';
+  const W = o.windowDays;
+  const today = beijingDayIndex(asOf);
+  const base = today - W + 1; // bucket 0 = first date of W(asOf); bucket W−1 = D(asOf); bucket 2W−1 = D(asOf)+W
+  const span = 2 * W;
+
+  const known = bucketKnownEvents(refunds, true, o, base, span) ?? bucketKnownEvents(mergeByRefundId(refunds), false, o, base, span)!;
+  const { disp, comp, self, durMs, durN, medianPool, medianCount, open } = known;
+  const timeoutSelf = o.timeoutCountsAsSelfCompleted;
+  // Assumed completions of open refunds (k ≥ 1 only: point 0 is today's actual value).
+  const aComp = new Float64Array(span);
+  const aSelf = new Float64Array(span);
+  const aDurMs = new Float64Array(span);
+  const aDurN = new Float64Array(span);
 
   // §6.9 open refunds: assumed completion time c per scenario, with the stated fallbacks.
   let medianMs: number | null | undefined; // undefined = not computed yet
@@ -128,16 +161,16 @@ export function projectIndicatorsDetailed(
   }
 
   // Paid orders: known days still in the window + k·p̄ for the k future dates (§6.9), p̄ = P / W.
-  const known = new Float64Array(W);
-  for (let b = 0; b < W; b++) known[b] = paidOrdersOn(paidOrdersByDay, dayIndexToDate(base + b));
+  const paidKnown = new Float64Array(W);
+  for (let b = 0; b < W; b++) paidKnown[b] = paidOrdersOn(paidOrdersByDay, dayIndexToDate(base + b));
   let total = 0;
-  for (let b = 0; b < W; b++) total += known[b]!;
+  for (let b = 0; b < W; b++) total += paidKnown[b]!;
   const pBar = total / W;
 
   const points: ProjectionPoint[] = [];
   for (let k = 0; k <= W; k++) {
     let paid = 0;
-    for (let b = k; b < W; b++) paid += known[b]!; // same order as computeIndicators, so point 0 is identical
+    for (let b = k; b < W; b++) paid += paidKnown[b]!; // same order as computeIndicators, so point 0 is identical
     if (k > 0) paid += k * pBar;
     let nDisp = 0;
     let nComp = 0;

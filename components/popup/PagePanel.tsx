@@ -8,10 +8,18 @@ import { formatBeijing } from '@/lib/time/beijing';
 
 type Load = { kind: 'loading' } | { kind: 'none' } | { kind: 'report'; report: StoredTabReport };
 
-async function loadActiveTabReport(): Promise<Load> {
+/** The tab to describe: the active one, or `?tabId=` when the popup is opened as a page (tests, "open in tab"). */
+async function targetTabId(): Promise<number | undefined> {
+  const fromUrl = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return { kind: 'none' };
-  const answer: unknown = await browser.runtime.sendMessage({ type: 'tab-report', tabId: tab.id });
+  return tab?.id;
+}
+
+async function loadActiveTabReport(): Promise<Load> {
+  const tabId = await targetTabId();
+  if (tabId === undefined) return { kind: 'none' };
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'tab-report', tabId });
   const report = (answer as { report?: unknown } | undefined)?.report;
   const parsed = StoredTabReportSchema.safeParse(report);
   return parsed.success ? { kind: 'report', report: parsed.data } : { kind: 'none' };

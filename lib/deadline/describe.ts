@@ -45,7 +45,7 @@ function pageReading(row: RefundRow, ctx: DescribeContext): PageDeadline | undef
 
 export function describeRefund(row: RefundRow, now: number, ctx: DescribeContext = {}): RefundBadgeInfo {
   const status = row.status;
-  const actor = actorFor(status);
+  const actor = actorFor(status, row.statusText);
   const estimate = estimateRuleDeadline(
     {
       status,

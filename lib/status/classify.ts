@@ -23,9 +23,19 @@ export function classifyStatus(statusText: string): RefundStatus {
   return 'unknown';
 }
 
-/** Who must act next in a status (§2.1 `data-actor`). */
-export function actorFor(status: RefundStatus): Actor {
+// Recognised but unmodelled statuses that still name who acts (§2.1, last row): 7 and 13 buyer, 12 and 14 seller.
+const UNKNOWN_BUYER = ['等待买家确认重新邮寄', '待买家收货'];
+const UNKNOWN_SELLER = ['待发出换货商品', '请退款'];
+
+/** Who must act next in a status (§2.1 `data-actor`); the text only matters for the `unknown` status. */
+export function actorFor(status: RefundStatus, statusText = ''): Actor {
   switch (status) {
+    case 'unknown': {
+      const text = compactText(statusText);
+      if (UNKNOWN_BUYER.some((n) => text.includes(n))) return 'buyer';
+      if (UNKNOWN_SELLER.some((n) => text.includes(n))) return 'seller';
+      return 'none';
+    }
     case 'wait_seller_agree':
     case 'wait_seller_confirm':
       return 'seller';

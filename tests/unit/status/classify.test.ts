@@ -104,3 +104,15 @@ describe('classifyType', () => {
     expect(classifyType(text)).toBe(type);
   });
 });
+
+describe('actorFor on unmodelled statuses (§2.1 last row)', () => {
+  it.each([
+    ['等待买家确认重新邮寄的货物', 'buyer'],
+    ['待买家收货', 'buyer'],
+    ['待发出换货商品', 'seller'],
+    ['请退款', 'seller'],
+    ['售后处理中', 'none'],
+  ] as const)('%s → %s', (text, actor) => {
+    expect(actorFor(classifyStatus(text), text)).toBe(actor);
+  });
+});

@@ -1,0 +1,5 @@
+// The local history (background service worker and extension pages only; never import from a content script).
+export * from './schema';
+export * from './upsert';
+export * from './queries';
+export { mergeObservation, type MergeOptions } from './merge';

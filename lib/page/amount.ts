@@ -1,0 +1,21 @@
+// Money text → integer fen (分) by string arithmetic: "￥128.00", "¥1,234.5", "128元". Floats never touch the value
+// (128.1 * 100 is 12809.999…). Anything ambiguous ("¥1,2,3", two amounts, three decimals) gives undefined.
+import { normalizeText } from '../text/normalize';
+
+// NFKC has already turned "￥" into "¥". A currency mark may stand before, 元 after.
+const TOKEN = /(¥|RMB|CNY)? ?(\d[\d,]*(?:\.\d+)?)( ?元)?/gi;
+const VALID = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
+
+export function parseAmountFen(text: string): number | undefined {
+  // "128 .00" when the decimals sit in their own element: join digit groups split by a space.
+  const t = normalizeText(text).replace(/(?<=\d) (?=[.,]\d)|(?<=\d[.,]) (?=\d)/g, '');
+  const tokens = [...t.matchAll(TOKEN)];
+  const marked = tokens.filter((m) => m[1] !== undefined || m[3] !== undefined);
+  const pick = marked.length === 1 ? marked[0] : marked.length === 0 && tokens.length === 1 ? tokens[0] : undefined;
+  if (!pick) return undefined;
+  const m = VALID.exec(pick[2]!);
+  if (!m) return undefined;
+  const digits = (m[1]!.replace(/,/g, '') + (m[2] ?? '').padEnd(2, '0')).replace(/^0+(?=\d)/, '');
+  if (digits.length > 15) return undefined; // beyond exact integers: not a refund amount
+  return Number(digits);
+}

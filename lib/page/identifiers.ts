@@ -1,0 +1,100 @@
+// Where refund ids occur (domain.md §5: "a row is the smallest element containing exactly one 退款编号"):
+// - 'label': a refund-id label followed by digits (退款编号：200…, 售后单号 200…);
+// - 'link': a link whose URL has disputeId=<digits> (the legacy list names its rows only through the detail link);
+// - 'column': digits in the cell under a 退款编号 column header;
+// - 'blank': a refund-id label or cell with no digits ("退款编号：—"): no id, but it still marks a separate row.
+import { type ReadContext, cellUnder, headerFor, cellsOf } from './columns';
+import { contentTextNodes, isInsideIgnored, isSkipped, readText } from './dom-text';
+import { findFieldLabel, refundIdPattern } from './labels';
+import { normalizeText } from '../text/normalize';
+
+export interface IdOccurrence {
+  kind: 'label' | 'link' | 'column' | 'blank';
+  /** The refund id (digits), null for 'blank'. */
+  id: string | null;
+  /** The smallest element holding the label and its digits (or the link, or the cell). */
+  el: Element;
+}
+
+const DISPUTE_ID = /[?&#;]disputeId=(\d{6,30})(?!\d)/i;
+const MAX_CLIMB = 5;
+
+function countLabels(text: string): number {
+  let n = 0;
+  for (let hit = findFieldLabel(text, 'refundId'); hit; hit = findFieldLabel(text, 'refundId', hit.valueStart)) n++;
+  return n;
+}
+
+/** Refund-id labels in text nodes, each climbed to the smallest element that also holds its digits. */
+function labelOccurrences(scope: Element, headerEls: Element[]): IdOccurrence[] {
+  const out: IdOccurrence[] = [];
+  const seen = new Set<Element>();
+  for (const node of contentTextNodes(scope)) {
+    if (!findFieldLabel(normalizeText(node.data), 'refundId')) continue;
+    const start = node.parentElement;
+    if (!start || seen.has(start) || headerEls.some((h) => h.contains(start))) continue;
+    let found: IdOccurrence | null = null;
+    let el: Element | null = start;
+    for (let i = 0; el && i < MAX_CLIMB; i++, el = el === scope ? null : el.parentElement) {
+      const text = readText(el);
+      // Another refund-id label in view: this label's digits were not in any smaller element.
+      if (countLabels(text) > 1) break;
+      const m = refundIdPattern().exec(text);
+      if (m) {
+        found = { kind: 'label', id: m[1]!, el };
+        break;
+      }
+    }
+    seen.add(start);
+    out.push(found ?? { kind: 'blank', id: null, el: start });
+  }
+  // A label whose element holds digits of its own is never also a blank inside that element.
+  return out.filter((o) => o.kind !== 'blank' || !out.some((p) => p.kind === 'label' && p.el.contains(o.el)));
+}
+
+function linkOccurrences(scope: Element): IdOccurrence[] {
+  const out: IdOccurrence[] = [];
+  const links = [...(scope.localName === 'a' ? [scope] : []), ...scope.querySelectorAll('a[href]')];
+  for (const a of links) {
+    const m = DISPUTE_ID.exec(a.getAttribute('href') ?? '');
+    if (m && !isInsideIgnored(a, null, false)) out.push({ kind: 'link', id: m[1]!, el: a });
+  }
+  return out;
+}
+
+/** Cells under a 退款编号 column header, for rows under `scope` that line up with such a header. */
+function columnOccurrences(scope: Element, ctx: ReadContext): IdOccurrence[] {
+  const out: IdOccurrence[] = [];
+  for (const header of ctx.headers) {
+    const col = header.fields.indexOf('refundId');
+    if (col < 0) continue;
+    const kind = header.el.localName;
+    const role = header.el.getAttribute('role');
+    const rows = [scope, ...scope.querySelectorAll(role ? `${kind}[role="${role}"]` : kind)].filter(
+      (r) => r !== header.el && (r.getAttribute('role') ?? null) === role && r.localName === kind && !isSkipped(r),
+    );
+    for (const row of rows) {
+      if (row.contains(header.el) || header.el.contains(row)) continue;
+      if (cellsOf(row).length !== header.cells.length) continue;
+      const found = headerFor(row, ctx);
+      if (!found || found.header !== header) continue;
+      const cell = cellUnder(found, 'refundId');
+      if (!cell) continue;
+      const text = readText(cell).replace(/ /g, '');
+      const m = /^\d{6,30}$/.exec(text);
+      out.push(m ? { kind: 'column', id: m[0], el: cell } : { kind: 'blank', id: null, el: cell });
+    }
+  }
+  return out;
+}
+
+/** Every refund-id occurrence under `scope` (inclusive), in no particular order. */
+export function findIdOccurrences(scope: Element, ctx: ReadContext): IdOccurrence[] {
+  const headerEls = ctx.headers.map((h) => h.el);
+  return [...labelOccurrences(scope, headerEls), ...linkOccurrences(scope), ...columnOccurrences(scope, ctx)];
+}
+
+/** The distinct refund ids under `scope`. */
+export function refundIdsIn(scope: Element, ctx: ReadContext): string[] {
+  return [...new Set(findIdOccurrences(scope, ctx).flatMap((o) => (o.id === null ? [] : [o.id])))];
+}

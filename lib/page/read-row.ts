@@ -1,0 +1,142 @@
+// One row element → one RefundRow (domain.md §1 fields, §2.1 status, §4 deadlines), validated by RefundRowSchema.
+// Ids stay digit strings (18 digits exceed Number.MAX_SAFE_INTEGER). A row without one readable refund id is a
+// problem, never a guess; a field that cannot be read is left out without failing the row.
+import { type PageDeadline, type RefundRow, type RowProblem, type GoodsState, type Phase, RefundRowSchema } from '../model';
+import { classifyStatus, classifyType } from '../status/classify';
+import { compactText, normalizeText } from '../text/normalize';
+import { parseBeijingDateTime } from '../time/beijing';
+import { parseDeadlineText } from '../deadline/parse';
+import { parseAmountFen } from './amount';
+import { type ReadContext, createReadContext } from './columns';
+import { contentTextNodes, readText } from './dom-text';
+import { refundIdsIn } from './identifiers';
+import { PHASE_SUFFIX, simplifyChinese } from './labels';
+import { type RowFields, readRowFields } from './read-fields';
+
+export type ReadRowResult = { ok: true; row: RefundRow } | { ok: false; problem: RowProblem };
+
+const PROBLEM_TEXT_MAX = 60;
+const COUNTDOWN_TRIGGER = /还剩|還剩|剩余|剩餘|超时|超時/;
+const DEADLINE_TRIGGER = /还剩|剩余|超时/;
+const SIGNED = /已签收|签收成功|派送成功|已拒收/;
+const BIZ_ORDER_ID = /[?&#;]bizOrderId=(\d{6,30})(?!\d)/i;
+
+function digitsOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const runs = value.match(/\d{6,30}/g) ?? [];
+  return runs.length === 1 ? runs[0] : undefined;
+}
+
+/** 未发货 / 已发货 / 已收货 / 已经退货 (§1 货物状态). Checked most specific first: 未发货 contains 发货. */
+export function goodsStateOf(text: string): GoodsState | undefined {
+  const t = simplifyChinese(compactText(text));
+  if (t.includes('未发货')) return 'unshipped';
+  if (t.includes('已经退货') || t.includes('已退货')) return 'returned';
+  if (t.includes('已收货')) return 'received';
+  if (t.includes('已发货')) return 'shipped';
+  return undefined;
+}
+
+function phaseOf(text: string): { phase: Phase; typeWord?: string } | undefined {
+  const m = PHASE_SUFFIX.exec(text);
+  if (!m) return undefined;
+  return { phase: m[2] === '售中' ? 'onsale' : 'aftersale', ...(m[1] ? { typeWord: m[1] } : {}) };
+}
+
+/** A countdown anywhere in the row ("还剩1天2时3分", "剩余 23:59:59", "已超时"), from the smallest element saying it. */
+function rowCountdown(row: Element, readAt: number): PageDeadline | null {
+  for (const node of contentTextNodes(row)) {
+    if (!COUNTDOWN_TRIGGER.test(simplifyChinese(node.data))) continue;
+    // "还剩<span>1</span>天<span>2</span>时": the parts may sit in the next elements, so widen a little.
+    let el: Element | null = node.parentElement;
+    for (let i = 0; el && i < 3; i++) {
+      const found = parseDeadlineText(simplifyChinese(readText(el)), readAt);
+      if (found) return found;
+      if (el === row) break;
+      el = el.parentElement;
+    }
+  }
+  return null;
+}
+
+function pageDeadlineOf(row: Element, fields: RowFields, readAt: number): PageDeadline | null {
+  const deadline = fields.deadline && simplifyChinese(fields.deadline);
+  if (deadline) {
+    // A bare date under 超时时间 is an absolute deadline; a countdown there reads as itself.
+    const found = parseDeadlineText(DEADLINE_TRIGGER.test(deadline) ? deadline : `超时时间 ${deadline}`, readAt);
+    if (found) return found;
+  }
+  if (fields.countdown) {
+    const found = parseDeadlineText(simplifyChinese(fields.countdown), readAt);
+    if (found) return found;
+  }
+  return rowCountdown(row, readAt);
+}
+
+function clip(text: string): string {
+  return text.length > PROBLEM_TEXT_MAX ? `${text.slice(0, PROBLEM_TEXT_MAX)}…` : text;
+}
+
+/** Reads one row (as found by findRefundRows). `readAt` is when it was read: countdowns are relative to it. */
+export function readRefundRow(rowEl: Element, readAt: number, ctx: ReadContext = createReadContext(rowEl)): ReadRowResult {
+  const fields = readRowFields(rowEl, ctx);
+  const ids = refundIdsIn(rowEl, ctx);
+  if (ids.length !== 1) {
+    const text = ids.length > 1 ? ids.join(' ') : (fields.refundId ?? readText(rowEl));
+    return { ok: false, problem: { field: 'refundId', text: clip(text) } };
+  }
+  const refundId = ids[0]!;
+  const rowText = readText(rowEl);
+
+  // Status from the status cell/value only: the row's buttons say 申请介入 (§2.1).
+  const statusText = normalizeText(fields.status ?? '');
+  const candidate: Record<string, unknown> = { refundId, statusText, status: classifyStatus(simplifyChinese(statusText)), readAt };
+
+  let orderId = digitsOf(fields.orderId);
+  if (orderId === undefined) {
+    const fromLinks = new Set(
+      [...rowEl.querySelectorAll('a[href]')].flatMap((a) => BIZ_ORDER_ID.exec(a.getAttribute('href') ?? '')?.[1] ?? []),
+    );
+    if (fromLinks.size === 1) orderId = [...fromLinks][0];
+  }
+  if (orderId !== undefined) candidate.orderId = orderId;
+
+  // Type: 退款类型 column/label, else the detail page's 要求, else the "(售中)/(售后)" header word.
+  const phase = phaseOf(fields.type ?? '') ?? phaseOf(rowText);
+  const type =
+    (fields.type && classifyType(simplifyChinese(fields.type))) ||
+    (fields.demand && classifyType(simplifyChinese(fields.demand))) ||
+    (phase?.typeWord && classifyType(phase.typeWord)) ||
+    undefined;
+  if (type) candidate.type = type;
+  if (phase) candidate.phase = phase.phase;
+
+  const goodsState = fields.goods && goodsStateOf(fields.goods);
+  if (goodsState) candidate.goodsState = goodsState;
+
+  const amountFen = fields.amount === undefined ? undefined : parseAmountFen(fields.amount);
+  if (amountFen !== undefined) candidate.amountFen = amountFen;
+
+  const appliedAt = fields.appliedAt === undefined ? null : parseBeijingDateTime(normalizeText(fields.appliedAt));
+  if (appliedAt !== null) candidate.appliedAt = appliedAt;
+
+  const pageDeadline = pageDeadlineOf(rowEl, fields, readAt);
+  if (pageDeadline) candidate.pageDeadline = pageDeadline;
+
+  // R5a: the return parcel was signed for or refused, per 退货物流信息 or the status cell.
+  const logistics = fields.logistics === undefined ? undefined : simplifyChinese(compactText(fields.logistics));
+  if (SIGNED.test(simplifyChinese(compactText(statusText))) || (logistics !== undefined && SIGNED.test(logistics))) {
+    candidate.returnSigned = true;
+  } else if (logistics !== undefined) {
+    candidate.returnSigned = false;
+  }
+
+  const parsed = RefundRowSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? 'row');
+    const value = candidate[field];
+    return { ok: false, problem: { refundId, field, text: clip(typeof value === 'string' ? value : String(value)) } };
+  }
+  return { ok: true, row: parsed.data };
+}

@@ -1,0 +1,102 @@
+// The badge contract (domain.md §8) on every demo layout, in the production build, on the real host names.
+import { SHOTS, expect, expectMatchesTruth, readBadges, settle, shownRefundIds, test } from './harness';
+
+const QN_LIST = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
+const LAYOUTS = [
+  { name: 'qianniu table', url: QN_LIST },
+  { name: 'qianniu ARIA grid', url: 'https://qn.taobao.com/home.htm/trade-platform/refund-list?layout=grid' },
+  { name: 'qianniu cards', url: `${QN_LIST}?layout=cards` },
+  { name: 'qianniu tp shell', url: 'https://qn.taobao.com/home.htm/trade-platform/tp/refund-list' },
+  { name: 'legacy refund2 taobao', url: 'https://refund2.taobao.com/dispute/sellerDisputeList.htm?type=1&showFrame=false' },
+  { name: 'legacy refund2 tmall', url: 'https://refund2.tmall.com/dispute/sellerDisputeList.htm?type=1' },
+];
+
+for (const layout of LAYOUTS) {
+  test(`${layout.name}: one correct badge per readable row, none on unreadable rows`, async ({ page, demo }) => {
+    await page.goto(layout.url);
+    await expect(page.locator('[data-demo-refund-id]').first()).toBeVisible();
+    const shown = await shownRefundIds(page);
+    expect(shown.length).toBeGreaterThan(10);
+    const badges = await settle(page, shown.length);
+    expect(badges.map((b) => b.refundId).sort()).toEqual([...shown].sort());
+    expectMatchesTruth(badges, demo);
+    // Each host sits inside the row it describes.
+    const misplaced = await page.locator('refund-radar-badge').evaluateAll((hosts) =>
+      hosts.filter((h) => h.closest('[data-demo-refund-id]')?.getAttribute('data-demo-refund-id') !== h.getAttribute('data-refund-id')).length,
+    );
+    expect(misplaced).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/${layout.name.replace(/\W+/g, '-')}.png` });
+  });
+}
+
+test('pagination, sorting and tabs re-render rows without duplicate or stale badges', async ({ page, demo }) => {
+  await page.goto(QN_LIST);
+  await expect(page.locator('[data-demo-refund-id]').first()).toBeVisible();
+  const check = async () => {
+    const shown = await shownRefundIds(page);
+    const badges = await settle(page, shown.length);
+    expect(badges.map((b) => b.refundId).sort()).toEqual([...shown].sort());
+    expectMatchesTruth(badges, demo);
+    return shown;
+  };
+  const page1 = await check();
+  await page.getByText('下一页').click();
+  const page2 = await check();
+  expect(page2).not.toEqual(page1);
+  await page.getByText('下一页').click();
+  await check();
+  await page.getByText('临近超时排序').click();
+  await check();
+  await page.getByText('待商家处理', { exact: false }).first().click();
+  const sellerTab = await check();
+  const badges = await readBadges(page);
+  expect(badges.filter((b) => b.actor === 'seller').length).toBeGreaterThan(0);
+  expect(sellerTab.length).toBe(badges.length);
+  await page.screenshot({ path: `${SHOTS}/qianniu-sorted-seller-tab.png` });
+});
+
+test('rows patched in place (same elements, new refunds) get their badges updated, not duplicated', async ({ page, demo }) => {
+  await page.goto(`${QN_LIST}?dom=reuse`);
+  await expect(page.locator('[data-demo-refund-id]').first()).toBeVisible();
+  for (let i = 0; i < 3; i++) {
+    const shown = await shownRefundIds(page);
+    const badges = await settle(page, shown.length);
+    expect(badges.map((b) => b.refundId).sort()).toEqual([...shown].sort());
+    expectMatchesTruth(badges, demo);
+    await page.getByText('下一页').click();
+    await expect(page.locator('html')).toHaveAttribute('data-demo-renders', String(i + 2));
+  }
+});
+
+test('detail pages get one badge for their refund', async ({ page, demo }) => {
+  const withCountdown = demo.refunds.find((r) => r.expected.deadlineSource === 'page' && r.expected.state !== 'done')!;
+  for (const url of [
+    `https://qn.taobao.com/home.htm/trade-platform/refund-list/detail?disputeId=${withCountdown.refundId}&type=1`,
+    `https://refund2.taobao.com/dispute/detail.htm?disputeId=${withCountdown.refundId}`,
+  ]) {
+    await page.goto(url);
+    await expect(page.locator('refund-radar-badge')).toHaveCount(1);
+    const [badge] = await readBadges(page);
+    expect(badge!.refundId).toBe(withCountdown.refundId);
+    expect(badge!.status).toBe(withCountdown.expected.status);
+    expect(badge!.actor).toBe(withCountdown.expected.actor);
+  }
+  await page.screenshot({ path: `${SHOTS}/legacy-detail.png` });
+});
+
+test('the popup counts the rows it could not understand', async ({ page, ext }) => {
+  await page.goto(QN_LIST);
+  const shown = await shownRefundIds(page);
+  await settle(page, shown.length);
+  await page.waitForTimeout(1500); // the page report is throttled to one a second
+  // The popup describes the active tab; opened as a page it is told which tab (?tabId=) — the list's.
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await page.bringToFront();
+  const listTabId = await popup.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${listTabId}`);
+  await expect(popup.getByTestId('rows-read')).toContainText(String(shown.length));
+  await expect(popup.getByTestId('rows-not-understood')).toContainText('未识别');
+  await popup.screenshot({ path: `${SHOTS}/popup.png` });
+  await popup.close();
+});

@@ -1,0 +1,129 @@
+// Shared set-up of the end-to-end tests: one demo server and one Chromium with the built extension per test file,
+// the browser in a non-Beijing, non-UTC zone (badges must not depend on it).
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+// @ts-expect-error plain ESM fixtures without types
+import { startDemoServer } from '../fixtures/server.mjs';
+// @ts-expect-error plain ESM fixtures without types
+import { launchWithExtension } from '../fixtures/browser.mjs';
+
+export const BROWSER_TZ = 'America/New_York';
+export const SHOTS = 'tests/artifacts/e2e';
+
+export interface Expected {
+  status: string;
+  actor: string;
+  deadline: number | null;
+  deadlineSource: 'page' | 'rule' | null;
+  state: string;
+}
+export interface DemoRefund {
+  refundId: string;
+  orderId: string;
+  statusText: string;
+  expected: Expected;
+}
+export interface DemoServer {
+  port: number;
+  now: number;
+  refunds: DemoRefund[];
+  close(): Promise<void>;
+}
+interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export interface BadgeAttrs {
+  refundId: string | null;
+  orderId: string | null;
+  status: string | null;
+  actor: string | null;
+  deadline: string | null;
+  deadlineSource: string | null;
+  state: string | null;
+  inRowOf: string | null;
+}
+
+export const test = base.extend<{ page: Page }, { demo: DemoServer; ext: Launched }>({
+  demo: [
+    async ({}, use) => {
+      const server = (await startDemoServer({})) as DemoServer;
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  ext: [
+    async ({ demo }, use) => {
+      mkdirSync(SHOTS, { recursive: true });
+      const launched = (await launchWithExtension({ port: demo.port, headless: true, timezoneId: BROWSER_TZ })) as Launched;
+      await use(launched);
+      await launched.close();
+    },
+    { scope: 'worker' },
+  ],
+  page: async ({ ext }, use) => {
+    const page = await ext.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await use(page);
+    await page.close();
+    expect(errors, 'no page errors').toEqual([]);
+  },
+});
+export { expect };
+
+/** Every badge host on the page with its contract attributes, and the refund number shown in its row. */
+export async function readBadges(page: Page): Promise<BadgeAttrs[]> {
+  return page.locator('refund-radar-badge').evaluateAll((hosts) =>
+    hosts.map((h) => {
+      const d = (h as HTMLElement).dataset;
+      return {
+        refundId: d.refundId ?? null,
+        orderId: d.orderId ?? null,
+        status: d.status ?? null,
+        actor: d.actor ?? null,
+        deadline: d.deadline ?? null,
+        deadlineSource: d.deadlineSource ?? null,
+        state: d.state ?? null,
+        inRowOf: null,
+      };
+    }),
+  );
+}
+
+/** Waits until the list has finished re-rendering and every readable row has its badge. */
+export async function settle(page: Page, expectedCount: number): Promise<BadgeAttrs[]> {
+  await expect(page.locator('html')).not.toHaveAttribute('data-demo-busy', 'true');
+  await expect(page.locator('refund-radar-badge')).toHaveCount(expectedCount);
+  return readBadges(page);
+}
+
+/** The refund numbers the page shows for its readable rows (from the demo's own markers, not our reader). */
+export async function shownRefundIds(page: Page): Promise<string[]> {
+  return page.locator('[data-demo-refund-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-demo-refund-id') ?? ''));
+}
+
+/** Asserts that each badge matches the demo's ground truth for its refund (deadline within 2 minutes). */
+export function expectMatchesTruth(badges: BadgeAttrs[], demo: DemoServer): void {
+  const byId = new Map(demo.refunds.map((r) => [r.refundId, r]));
+  for (const b of badges) {
+    const truth = byId.get(b.refundId ?? '');
+    expect(truth, `badge ${b.refundId} is a demo refund`).toBeDefined();
+    const e = truth!.expected;
+    const where = `refund ${b.refundId} (${truth!.statusText})`;
+    expect(b.orderId, where).toBe(truth!.orderId);
+    expect(b.status, where).toBe(e.status);
+    expect(b.actor, where).toBe(e.actor);
+    expect(b.state, where).toBe(e.state);
+    expect(b.deadlineSource, where).toBe(e.deadlineSource);
+    if (e.deadline === null) {
+      if (e.deadlineSource === null) expect(b.deadline, where).toBeNull();
+    } else {
+      expect(b.deadline, where).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(Math.abs(Date.parse(b.deadline!) - e.deadline), where).toBeLessThanOrEqual(120_000);
+    }
+  }
+}
