@@ -5,7 +5,11 @@ export function t(key: string, ...substitutions: string[]): string {
   return browser.i18n.getMessage(key as MessageKey, substitutions) || key;
 }
 
-/** Chinese unless the browser's UI language is English (the extension's default locale is zh_CN). */
+/**
+ * The language the extension's own messages come out in: '@@ui_locale' is the locale Chrome actually picked for
+ * _locales (a browser without its Chinese language pack reports zh-CN as UI language but serves en messages).
+ * Chinese unless that is English, as the default locale is zh_CN.
+ */
 export function uiLang(): 'zh' | 'en' {
-  return browser.i18n.getUILanguage().toLowerCase().startsWith('en') ? 'en' : 'zh';
+  return browser.i18n.getMessage('@@ui_locale').toLowerCase().startsWith('en') ? 'en' : 'zh';
 }

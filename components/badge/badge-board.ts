@@ -5,6 +5,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { DescribeContext } from '@/lib/deadline/describe';
 import type { Lang } from '@/lib/format/time-left';
 import type { BadgeState, RefundRow, RowProblem } from '@/lib/model';
+import type { ReadContext } from '@/lib/page/read-page';
 import { BADGE_TAG, mountBadge, type MountedBadge } from './mount-badge';
 
 export type RowReading = { ok: true; row: RefundRow } | { ok: false; problem: RowProblem };
@@ -13,8 +14,8 @@ export interface BadgeBoardOptions {
   now: ReadonlySignal<number>;
   context: ReadonlySignal<DescribeContext>;
   lang: Lang;
-  read(rowEl: Element, readAt: number): RowReading;
-  anchor(rowEl: Element): { parent: Element; before: Node | null };
+  read(rowEl: Element, readAt: number, ctx: ReadContext): RowReading;
+  anchor(rowEl: Element, ctx: ReadContext): { parent: Element; before: Node | null };
 }
 
 export interface BoardSnapshot {
@@ -47,17 +48,17 @@ export class BadgeBoard {
     return node instanceof Element && node.localName === BADGE_TAG;
   }
 
-  /** Reads each row again and brings its badge in line. Work is proportional to the rows given. */
-  refresh(rowEls: Iterable<Element>, readAt = Date.now()): void {
+  /** Reads each row again and brings its badge in line. `ctx` is the page reading context of this batch. */
+  refresh(rowEls: Iterable<Element>, ctx: ReadContext, readAt = Date.now()): void {
     for (const el of rowEls) {
       if (!el.isConnected) {
         this.drop(el);
         continue;
       }
-      const reading = this.options.read(el, readAt);
+      const reading = this.options.read(el, readAt, ctx);
       if (reading.ok) {
         this.problems.delete(el);
-        this.show(el, reading.row, readAt);
+        this.show(el, reading.row, readAt, ctx);
       } else {
         this.drop(el);
         this.problems.set(el, reading.problem);
@@ -88,7 +89,7 @@ export class BadgeBoard {
     return { rows, problems: [...this.problems.values()], states };
   }
 
-  private show(el: Element, row: RefundRow, readAt: number): void {
+  private show(el: Element, row: RefundRow, readAt: number, ctx: ReadContext): void {
     const key = `${row.refundId}|${row.status}`;
     if (!this.firstSeen.has(key)) this.firstSeen.set(key, readAt);
     const known = { firstSeenInStatus: this.firstSeen.get(key) };
@@ -100,16 +101,16 @@ export class BadgeBoard {
       badge.row.value = row;
     }
     if (badge.known.peek().firstSeenInStatus !== known.firstSeenInStatus) badge.known.value = known;
-    this.place(el, badge.host);
+    this.place(el, badge.host, ctx);
   }
 
   /** Puts the host at the row's anchor unless it is already inside the row; removes any stray host. */
-  private place(el: Element, host: HTMLElement): void {
+  private place(el: Element, host: HTMLElement, ctx: ReadContext): void {
     for (const other of el.querySelectorAll(BADGE_TAG)) {
       if (other !== host) other.remove();
     }
     if (host.parentNode && el.contains(host)) return;
-    const { parent, before } = this.options.anchor(el);
+    const { parent, before } = this.options.anchor(el, ctx);
     parent.insertBefore(host, before);
   }
 

@@ -1,55 +1,29 @@
 // What the extension understood on the active tab: rows with a badge, rows not understood (with a sample), states.
-import { useEffect, useState } from 'preact/hooks';
 import { t, uiLang } from '@/components/i18n';
 import { formatStateLabel } from '@/lib/format/time-left';
 import { BADGE_STATES } from '@/lib/model';
-import { StoredTabReportSchema, type StoredTabReport } from '@/lib/messages';
 import { formatBeijing } from '@/lib/time/beijing';
+import type { TabReportLoad } from './tab-report';
 
-type Load = { kind: 'loading' } | { kind: 'none' } | { kind: 'report'; report: StoredTabReport };
-
-/** The tab to describe: the active one, or `?tabId=` when the popup is opened as a page (tests, "open in tab"). */
-async function targetTabId(): Promise<number | undefined> {
-  const fromUrl = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
-
-async function loadActiveTabReport(): Promise<Load> {
-  const tabId = await targetTabId();
-  if (tabId === undefined) return { kind: 'none' };
-  const answer: unknown = await browser.runtime.sendMessage({ type: 'tab-report', tabId });
-  const report = (answer as { report?: unknown } | undefined)?.report;
-  const parsed = StoredTabReportSchema.safeParse(report);
-  return parsed.success ? { kind: 'report', report: parsed.data } : { kind: 'none' };
-}
-
-export function PagePanel() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  useEffect(() => {
-    loadActiveTabReport().then(setLoad, () => setLoad({ kind: 'none' }));
-  }, []);
+export function PagePanel({ load }: { load: TabReportLoad }) {
   const lang = uiLang();
   return (
-    <main>
-      <h1>
-        <img src="/icon/32.png" alt="" />
-        {t('popupTitle')}
-      </h1>
-      {load.kind === 'none' && <p>{t('popupNoPage')}</p>}
+    <section class="card page-panel" aria-labelledby="page-h">
+      <h2 id="page-h">{t('popup_pageHeading')}</h2>
+      {load.kind === 'loading' && <p class="muted">{t('popup_loading')}</p>}
+      {load.kind === 'none' && <p class="muted">{t('popupNoPage')}</p>}
       {load.kind === 'report' && (
-        <section aria-live="polite">
+        <div aria-live="polite">
           <p class="count" data-testid="rows-read">{t('popupRowsRead', String(load.report.rowCount))}</p>
           {load.report.problemCount > 0 ? (
-            <p class="count warn" data-testid="rows-not-understood">{t('popupRowsNotUnderstood', String(load.report.problemCount))}</p>
+            <p class="count bad" data-testid="rows-not-understood">{t('popupRowsNotUnderstood', String(load.report.problemCount))}</p>
           ) : (
-            <p class="count ok">{t('popupAllUnderstood')}</p>
+            <p class="count good">{t('popupAllUnderstood')}</p>
           )}
           {load.report.problems.length > 0 && (
             <>
-              <h2>{t('popupProblemSample')}</h2>
-              <ul>
+              <h3>{t('popupProblemSample')}</h3>
+              <ul class="problems">
                 {load.report.problems.slice(0, 5).map((p, i) => (
                   <li key={i}>
                     {p.refundId ? `${p.refundId} · ` : ''}
@@ -60,7 +34,7 @@ export function PagePanel() {
               </ul>
             </>
           )}
-          <h2>{t('popupStates')}</h2>
+          <h3>{t('popupStates')}</h3>
           <ul class="states">
             {BADGE_STATES.filter((s) => load.report.states[s]).map((s) => (
               <li key={s} data-state={s}>
@@ -69,9 +43,8 @@ export function PagePanel() {
             ))}
           </ul>
           <p class="muted">{t('popupUpdated', formatBeijing(load.report.at, true))}</p>
-        </section>
+        </div>
       )}
-      <p class="muted">{t('popupLocalOnly')}</p>
-    </main>
+    </section>
   );
 }

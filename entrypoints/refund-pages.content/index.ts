@@ -4,6 +4,7 @@ import { signal } from '@preact/signals';
 import { BadgeBoard } from '@/components/badge/badge-board';
 import { BADGE_TAG } from '@/components/badge/mount-badge';
 import { startTicker } from '@/components/badge/ticker';
+import { uiLang } from '@/components/i18n';
 import type { DescribeContext } from '@/lib/deadline/describe';
 import { badgeAnchor } from '@/lib/page/anchor';
 import { detectRefundPage } from '@/lib/page/detect-page';
@@ -20,7 +21,7 @@ export default defineContentScript({
     // Hosts left by an earlier instance of this script (before an update) would be duplicates.
     for (const stale of document.querySelectorAll(BADGE_TAG)) stale.remove();
 
-    const lang = browser.i18n.getUILanguage().toLowerCase().startsWith('en') ? 'en' : 'zh';
+    const lang = uiLang();
     const now = startTicker(ctx);
     const context = signal<DescribeContext>({});
     const board = new BadgeBoard({ now, context, lang, read: readRefundRow, anchor: badgeAnchor });

@@ -2,13 +2,14 @@
 // one MutationObserver on the document, batched, and only the touched rows or subtrees are read again.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BadgeBoard } from '@/components/badge/badge-board';
+import { createReadContext, type ReadContext } from '@/lib/page/read-page';
 
 /** How many ancestors of a changed node are tried when it holds no row itself (a row completed by a late cell). */
 const ESCALATE_LEVELS = 4;
 
 export interface RowWatchOptions {
   board: BadgeBoard;
-  findRows(root: ParentNode): Element[];
+  findRows(root: ParentNode, ctx: ReadContext): Element[];
   /** Called after every batch, with whether anything was re-read. */
   onBatch(): void;
 }
@@ -23,18 +24,20 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
     scheduled = false;
     if (ctx.isInvalid) return;
     board.prune();
+    // One reading context (column headers, element order) per batch, shared by every row of the batch.
+    const readCtx = createReadContext(root);
     const rows = new Set(dirtyRows);
     for (const scanRoot of outermost(scanRoots)) {
       if (!scanRoot.isConnected) continue;
-      let found = findRows(scanRoot);
+      let found = findRows(scanRoot, readCtx);
       for (let up = scanRoot.parentElement, i = 0; found.length === 0 && up && i < ESCALATE_LEVELS; up = up.parentElement, i++) {
-        found = findRows(up);
+        found = findRows(up, readCtx);
       }
       for (const row of found) rows.add(row);
     }
     dirtyRows.clear();
     scanRoots.clear();
-    board.refresh(rows);
+    board.refresh(rows, readCtx);
     options.onBatch();
   };
 

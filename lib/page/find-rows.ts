@@ -1,7 +1,9 @@
-// Finding refund rows by meaning, never by class names or ids (domain.md §5): a row is the largest element around one
-// refund-id occurrence that holds no other refund id — the element just below the list that holds several. So one
-// algorithm covers a Fusion table (one table per row), a plain table, an ARIA grid, a card list, the legacy list
-// (rows named by their detail link) and a detail page (one refund: the row is the whole page).
+// Finding refund rows by meaning, never by class names or ids (domain.md §5: "a row is the smallest element
+// containing exactly one 退款编号"). From each refund-id occurrence we climb while the parent holds no other refund
+// (nor the list's header row): that reaches the element just below the list. Wrappers holding all of its text are
+// then stripped, giving the smallest element that holds the whole row. One algorithm covers a Fusion table (one table
+// per row), a plain table, an ARIA grid, a card list, the legacy list (rows named by their detail link) and a detail
+// page (one refund: the row is the whole page).
 import { type ReadContext, asHeaderRow, createReadContext, inDocumentOrder } from './columns';
 import { BADGE_TAG, hasText, isSkipped, readText } from './dom-text';
 import { type IdOccurrence, findIdOccurrences } from './identifiers';
@@ -71,6 +73,26 @@ function shape(el: Element, levels = 2): string {
   return `${el.localName}[${roleOf(el)}](${kids.map((k) => shape(k, levels - 1)).join(',')})`;
 }
 
+/**
+ * Rows of one list are siblings. A candidate buried inside an element that stands among such siblings (same kind)
+ * is not a row: its id could not climb to that element because something else there names a refund (e.g. two
+ * refund numbers merged in one card). That element is then read as a whole, and reported as not understood.
+ */
+function dropBuried(rows: Element[]): Element[] {
+  const byParent = new Map<Element, Element[]>();
+  for (const r of rows) {
+    const p = r.parentElement;
+    if (p) byParent.set(p, [...(byParent.get(p) ?? []), r]);
+  }
+  return rows.filter((r) => {
+    for (let a = r.parentElement; a?.parentElement; a = a.parentElement) {
+      const siblings = byParent.get(a.parentElement);
+      if (siblings && siblings.length >= 2 && siblings.some((s) => sameKind(s, a!))) return false;
+    }
+    return true;
+  });
+}
+
 function inRowLabelCount(text: string): number {
   return FIELD_KEYS.filter((f) => FIELD_LABELS[f].inRow && findFieldLabel(text, f) !== null).length;
 }
@@ -114,7 +136,7 @@ export function findRefundRows(root: ParentNode, ctx: ReadContext = createReadCo
     }
     if (!outer.includes(node)) outer.push(node);
   }
-  const rows = outer.filter((r) => !outer.some((o) => o !== r && o.contains(r)));
+  const rows = dropBuried(outer.filter((r) => !outer.some((o) => o !== r && o.contains(r))));
 
   // Rows of the same list without a readable refund number (each list looked at once).
   const idless: Element[] = [];
@@ -129,11 +151,13 @@ export function findRefundRows(root: ParentNode, ctx: ReadContext = createReadCo
       if (rowSet.has(sib) || !sameKind(sib, row) || isSkipped(sib)) continue;
       if (sib.localName === BADGE_TAG || headerHolders.has(sib)) continue;
       const inside = held.get(sib) ?? [];
-      if (inside.some((o) => o.id !== null)) continue;
+      if (rows.some((r) => sib.contains(r))) continue;
       const text = readText(sib);
       if (text === '' || asHeaderRow(sib)) continue;
-      const blank = inside.length > 0;
-      if (blank || inRowLabelCount(text) >= 2 || shape(sib) === rowShape) idless.push(sib);
+      const blank = inside.some((o) => o.id === null);
+      // Same cells as a row and a date in them (申请时间): a row whose refund number is simply not there.
+      const rowLike = shape(sib) === rowShape || (shape(sib, 1) === shape(row, 1) && DATE.test(text));
+      if (blank || inRowLabelCount(text) >= 2 || rowLike) idless.push(sib);
     }
   }
 

@@ -9,7 +9,8 @@ import { parseDeadlineText } from '../deadline/parse';
 import { parseAmountFen } from './amount';
 import { type ReadContext, createReadContext } from './columns';
 import { contentTextNodes, readText } from './dom-text';
-import { refundIdsIn } from './identifiers';
+import { findIdOccurrences } from './identifiers';
+import { isPageRow } from './anchor';
 import { PHASE_SUFFIX, simplifyChinese } from './labels';
 import { type RowFields, readRowFields } from './read-fields';
 
@@ -73,6 +74,29 @@ function pageDeadlineOf(row: Element, fields: RowFields, readAt: number): PageDe
   return rowCountdown(row, readAt);
 }
 
+/** A detail page's status heading: the first short text (no date, so not a history line) naming a known status. */
+const STATUS_HEADING_MAX = 30;
+function statusHeadingOf(page: Element): string {
+  for (const node of contentTextNodes(page)) {
+    const text = normalizeText(node.data);
+    if (text.length < 2 || text.length > STATUS_HEADING_MAX || /\d{4}-\d{1,2}-\d{1,2}/.test(text)) continue;
+    if (classifyStatus(simplifyChinese(text)) !== 'unknown') return text;
+  }
+  return '';
+}
+
+/** A tag that is exactly a type word ("换货", "仅退款(售后)"), e.g. next to the item title on the Qianniu list. */
+const TYPE_TAG = /^(仅退款|退货退款|换货)(?:\((?:售中|售后)\))?$/;
+function typeTagOf(row: Element): RefundRow['type'] {
+  const found = new Set<string>();
+  for (const node of contentTextNodes(row)) {
+    const m = TYPE_TAG.exec(simplifyChinese(compactText(node.data)));
+    if (m) found.add(m[1]!);
+  }
+  // Two different tags in one row: say nothing rather than guess.
+  return found.size === 1 ? classifyType([...found][0]!) : undefined;
+}
+
 function clip(text: string): string {
   return text.length > PROBLEM_TEXT_MAX ? `${text.slice(0, PROBLEM_TEXT_MAX)}…` : text;
 }
@@ -80,16 +104,19 @@ function clip(text: string): string {
 /** Reads one row (as found by findRefundRows). `readAt` is when it was read: countdowns are relative to it. */
 export function readRefundRow(rowEl: Element, readAt: number, ctx: ReadContext = createReadContext(rowEl)): ReadRowResult {
   const fields = readRowFields(rowEl, ctx);
-  const ids = refundIdsIn(rowEl, ctx);
-  if (ids.length !== 1) {
+  const occurrences = findIdOccurrences(rowEl, ctx);
+  const ids = [...new Set(occurrences.flatMap((o) => (o.id === null ? [] : [o.id])))];
+  // One refund number, and no second refund-number label without digits beside it (a merged or broken row).
+  if (ids.length !== 1 || occurrences.some((o) => o.id === null)) {
     const text = ids.length > 1 ? ids.join(' ') : (fields.refundId ?? readText(rowEl));
     return { ok: false, problem: { field: 'refundId', text: clip(text) } };
   }
   const refundId = ids[0]!;
   const rowText = readText(rowEl);
 
-  // Status from the status cell/value only: the row's buttons say 申请介入 (§2.1).
-  const statusText = normalizeText(fields.status ?? '');
+  // Status from the status cell/value only: the row's buttons say 申请介入 (§2.1). A detail page may show it as a
+  // bare heading instead of a labelled value.
+  const statusText = normalizeText(fields.status ?? (isPageRow(rowEl) ? statusHeadingOf(rowEl) : ''));
   const candidate: Record<string, unknown> = { refundId, statusText, status: classifyStatus(simplifyChinese(statusText)), readAt };
 
   let orderId = digitsOf(fields.orderId);
@@ -101,12 +128,13 @@ export function readRefundRow(rowEl: Element, readAt: number, ctx: ReadContext =
   }
   if (orderId !== undefined) candidate.orderId = orderId;
 
-  // Type: 退款类型 column/label, else the detail page's 要求, else the "(售中)/(售后)" header word.
+  // Type: 退款类型 column/label, else the detail page's 要求, else the "(售中)/(售后)" header word, else a bare tag.
   const phase = phaseOf(fields.type ?? '') ?? phaseOf(rowText);
   const type =
     (fields.type && classifyType(simplifyChinese(fields.type))) ||
     (fields.demand && classifyType(simplifyChinese(fields.demand))) ||
     (phase?.typeWord && classifyType(phase.typeWord)) ||
+    typeTagOf(rowEl) ||
     undefined;
   if (type) candidate.type = type;
   if (phase) candidate.phase = phase.phase;

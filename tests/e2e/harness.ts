@@ -94,10 +94,13 @@ export async function readBadges(page: Page): Promise<BadgeAttrs[]> {
   );
 }
 
-/** Waits until the list has finished re-rendering and every readable row has its badge. */
-export async function settle(page: Page, expectedCount: number): Promise<BadgeAttrs[]> {
+/**
+ * Waits until the list has finished re-rendering and the badges name exactly the refunds the page shows (one each):
+ * a stale badge, a missing one or a duplicate keeps this waiting until it fails.
+ */
+export async function settle(page: Page): Promise<BadgeAttrs[]> {
   await expect(page.locator('html')).not.toHaveAttribute('data-demo-busy', 'true');
-  await expect(page.locator('refund-radar-badge')).toHaveCount(expectedCount);
+  await expect.poll(async () => (await readBadges(page)).map((b) => b.refundId).sort()).toEqual((await shownRefundIds(page)).sort());
   return readBadges(page);
 }
 

@@ -118,6 +118,8 @@ describe('readRefundRow', () => {
     expect(firstRow('<p>退款编号：200000000000000001</p><p>退款类型：仅退款</p>')).toMatchObject({ type: 'refund_only' });
     expect(firstRow('<p>退款编号：200000000000000001</p><p>要求：退款</p>')).toMatchObject({ type: 'refund_only' });
     expect(firstRow('<p>退款编号：200000000000000001</p><p>要求：退货退款</p>')).toMatchObject({ type: 'return_refund' });
+    expect(firstRow('<p>退款编号：200000000000000001</p><p><span>换货</span> 男士运动鞋</p>')).toMatchObject({ type: 'exchange' });
+    expect(firstRow('<p>退款编号：200000000000000001</p><p><span>换货</span><span>仅退款</span></p>').type).toBeUndefined();
     const none = firstRow('<p>退款编号：200000000000000001</p><p>退款原因：7天无理由退货</p>');
     expect(none.type).toBeUndefined();
     expect(none.phase).toBeUndefined();

@@ -1,0 +1,17 @@
+// Navigation from the popup: seller-center pages open in a new tab; the settings page through the runtime API.
+export const REFUND_LIST_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
+
+export function openTab(url: string): void {
+  void browser.tabs.create({ url });
+}
+
+export function openOptions(): void {
+  void browser.runtime.openOptionsPage();
+}
+
+/** onClick of an <a href> that opens its target with browser.tabs.create (a popup link cannot navigate itself). */
+export function openLinkInTab(event: MouseEvent): void {
+  const a = event.currentTarget as HTMLAnchorElement;
+  event.preventDefault();
+  openTab(a.href);
+}
