@@ -1,10 +1,14 @@
-// Background service worker: receives the page reports of the content scripts (validated) and keeps the latest one
-// per tab in storage.session, so the popup can show "N rows not understood" even after the worker was stopped.
+// Background service worker: the only writer of the local history. Content scripts send page reports (validated);
+// each is stored (Dexie, extension origin) and answered with what the history knows. The latest report per tab is
+// kept in storage.session so the popup can show "N rows not understood" even after the worker was stopped.
+import { handlePageReport } from '@/lib/db/handle-page-report';
+import { RefundRadarDb } from '@/lib/db/schema';
 import { ExtensionMessageSchema, type PageReport, type StoredTabReport } from '@/lib/messages';
+import { loadSettings } from '@/lib/options-store';
 
 const tabKey = (tabId: number) => `tab:${tabId}`;
 
-function toStored(report: PageReport): StoredTabReport {
+function toStored(report: PageReport, storageError: string | undefined): StoredTabReport {
   return {
     url: report.url,
     pageKind: report.pageKind,
@@ -13,10 +17,22 @@ function toStored(report: PageReport): StoredTabReport {
     problems: report.problems,
     states: report.states,
     at: Date.now(),
+    ...(storageError ? { storageError } : {}),
   };
 }
 
 export default defineBackground(() => {
+  const db = new RefundRadarDb();
+
+  async function onPageReport(report: PageReport, tabId: number | undefined, topFrame: boolean) {
+    const reply = await handlePageReport(db, report, await loadSettings(db), Date.now());
+    // Only the top frame, or a frame that found rows, speaks for the tab in the popup.
+    if (tabId !== undefined && (topFrame || report.rows.length > 0 || report.problemCount > 0)) {
+      await browser.storage.session.set({ [tabKey(tabId)]: toStored(report, reply.storageError) });
+    }
+    return reply;
+  }
+
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const parsed = ExtensionMessageSchema.safeParse(raw);
     if (!parsed.success) {
@@ -24,22 +40,12 @@ export default defineBackground(() => {
       return false;
     }
     const message = parsed.data;
-    if (message.type === 'page-report') {
-      const tabId = sender.tab?.id;
-      // Only the top frame or a frame that actually found rows speaks for the tab.
-      if (tabId === undefined || (sender.frameId !== 0 && message.rows.length === 0 && message.problemCount === 0)) {
-        sendResponse({ ok: true });
-        return false;
-      }
-      browser.storage.session
-        .set({ [tabKey(tabId)]: toStored(message) })
-        .then(() => sendResponse({ ok: true }), (e: unknown) => sendResponse({ ok: false, error: String(e) }));
-      return true;
-    }
-    browser.storage.session
-      .get(tabKey(message.tabId))
-      .then((got) => sendResponse({ ok: true, report: got[tabKey(message.tabId)] ?? null }), (e: unknown) => sendResponse({ ok: false, error: String(e) }));
-    return true;
+    const answer =
+      message.type === 'page-report'
+        ? onPageReport(message, sender.tab?.id, sender.frameId === 0)
+        : browser.storage.session.get(tabKey(message.tabId)).then((got) => ({ ok: true, report: got[tabKey(message.tabId)] ?? null }));
+    answer.then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+    return true; // the answer comes asynchronously
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

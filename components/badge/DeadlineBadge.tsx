@@ -3,6 +3,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useComputed } from '@preact/signals';
 import type { RefundBadgeInfo } from '@/lib/deadline/describe';
+import { formatImpactLines, type ImpactNumbers } from '@/lib/format/impact';
 import type { Lang } from '@/lib/format/time-left';
 import { formatActorLabel, formatStateLabel, formatTimeLeft, formatTimeoutOutcome } from '@/lib/format/time-left';
 import { formatBeijing } from '@/lib/time/beijing';
@@ -32,6 +33,8 @@ export interface DeadlineBadgeProps {
   info: ReadonlySignal<RefundBadgeInfo>;
   now: ReadonlySignal<number>;
   lang: Lang;
+  /** What this refund does to the indicators (§6.8), from the local history; absent until the background answers. */
+  impact: ReadonlySignal<ImpactNumbers | undefined>;
 }
 
 function mainText(info: RefundBadgeInfo, now: number, lang: Lang): string {
@@ -52,13 +55,17 @@ function tooltipLines(info: RefundBadgeInfo, lang: Lang): string[] {
   return lines;
 }
 
-export function DeadlineBadge({ info, now, lang }: DeadlineBadgeProps) {
+export function DeadlineBadge({ info, now, lang, impact }: DeadlineBadgeProps) {
   const t = T[lang];
   const cls = useComputed(() => `badge ${info.value.state}`);
   const text = useComputed(() => mainText(info.value, now.value, lang));
   const cue = useComputed(() => formatStateLabel(info.value.state, lang));
-  const tooltip = useComputed(() => tooltipLines(info.value, lang).join('\n'));
-  const label = useComputed(() => `${t.prefix}：${cue.value}，${text.value}。${tooltipLines(info.value, lang).join('。')}`);
+  const lines = useComputed(() => [
+    ...tooltipLines(info.value, lang),
+    ...(impact.value ? ['', ...formatImpactLines(impact.value, lang)] : []),
+  ]);
+  const tooltip = useComputed(() => lines.value.join('\n'));
+  const label = useComputed(() => `${t.prefix}：${cue.value}，${text.value}。${lines.value.filter(Boolean).join('。')}`);
   const showTime = useComputed(() => info.value.deadline !== undefined);
   const estimated = useComputed(() => info.value.deadlineSource === 'rule');
   const actor = useComputed(() => (info.value.state === 'done' ? '' : formatActorLabel(info.value.actor, lang)));

@@ -5,8 +5,9 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { DescribeContext } from '@/lib/deadline/describe';
 import type { Lang } from '@/lib/format/time-left';
 import type { BadgeState, RefundRow, RowProblem } from '@/lib/model';
+import type { KnownRefundMessage } from '@/lib/messages';
 import type { ReadContext } from '@/lib/page/read-page';
-import { BADGE_TAG, mountBadge, type MountedBadge } from './mount-badge';
+import { BADGE_TAG, mountBadge, type BadgeExtras, type MountedBadge } from './mount-badge';
 
 export type RowReading = { ok: true; row: RefundRow } | { ok: false; problem: RowProblem };
 
@@ -29,6 +30,8 @@ export class BadgeBoard {
   private readonly problems = new Map<Element, RowProblem>();
   /** First time this tab saw a refund in a status: the fallback start of a rule deadline (§3). */
   private readonly firstSeen = new Map<string, number>();
+  /** What the background's history knows per refund id (replaces the tab's own first-seen when present). */
+  private readonly remote = new Map<string, KnownRefundMessage>();
 
   constructor(private readonly options: BadgeBoardOptions) {}
 
@@ -73,6 +76,15 @@ export class BadgeBoard {
     }
   }
 
+  /** Takes in what the local history knows and updates the badges it concerns. */
+  applyKnown(known: Record<string, KnownRefundMessage>): void {
+    for (const [id, extras] of Object.entries(known)) this.remote.set(id, extras);
+    for (const badge of this.badges.values()) {
+      const row = badge.row.peek();
+      if (known[row.refundId]) badge.known.value = this.extrasFor(row);
+    }
+  }
+
   removeAll(): void {
     for (const el of [...this.badges.keys()]) this.drop(el);
     this.problems.clear();
@@ -92,7 +104,6 @@ export class BadgeBoard {
   private show(el: Element, row: RefundRow, readAt: number, ctx: ReadContext): void {
     const key = `${row.refundId}|${row.status}`;
     if (!this.firstSeen.has(key)) this.firstSeen.set(key, readAt);
-    const known = { firstSeenInStatus: this.firstSeen.get(key) };
     let badge = this.badges.get(el);
     if (!badge) {
       badge = mountBadge(row, this.options.now, this.options.context, this.options.lang);
@@ -100,8 +111,17 @@ export class BadgeBoard {
     } else if (!sameRow(badge.row.peek(), row)) {
       badge.row.value = row;
     }
-    if (badge.known.peek().firstSeenInStatus !== known.firstSeenInStatus) badge.known.value = known;
+    const extras = this.extrasFor(row);
+    if (!sameExtras(badge.known.peek(), extras)) badge.known.value = extras;
     this.place(el, badge.host, ctx);
+  }
+
+  private extrasFor(row: RefundRow): BadgeExtras {
+    const local = this.firstSeen.get(`${row.refundId}|${row.status}`);
+    const { status, firstSeenInStatus: stored, ...remote } = this.remote.get(row.refundId) ?? {};
+    // The history's first-seen time counts only for the status it was seen in (the page may already be newer).
+    const firstSeenInStatus = status === row.status && stored !== undefined && (local === undefined || stored < local) ? stored : local;
+    return { ...remote, ...(firstSeenInStatus !== undefined ? { firstSeenInStatus } : {}) };
   }
 
   /** Puts the host at the row's anchor unless it is already inside the row; removes any stray host. */
@@ -119,6 +139,10 @@ export class BadgeBoard {
     this.badges.delete(el);
     this.problems.delete(el);
   }
+}
+
+function sameExtras(a: BadgeExtras, b: BadgeExtras): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sameRow(a: RefundRow, b: RefundRow): boolean {

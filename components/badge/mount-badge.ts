@@ -4,6 +4,7 @@ import { computed, effect, signal, type ReadonlySignal, type Signal } from '@pre
 import { h, render } from 'preact';
 import type { DescribeContext, RefundBadgeInfo } from '@/lib/deadline/describe';
 import { describeRefund } from '@/lib/deadline/describe';
+import type { ImpactNumbers } from '@/lib/format/impact';
 import type { Lang } from '@/lib/format/time-left';
 import type { RefundRow } from '@/lib/model';
 import { applyBadgeCss } from './badge-css';
@@ -11,11 +12,14 @@ import { DeadlineBadge } from './DeadlineBadge';
 
 export const BADGE_TAG = 'refund-radar-badge';
 
+/** What is known about a refund beyond the page: first seen in its status, an earlier page deadline, its impact. */
+export type BadgeExtras = Partial<DescribeContext> & { impact?: ImpactNumbers };
+
 export interface MountedBadge {
   readonly host: HTMLElement;
   readonly row: Signal<RefundRow>;
   /** What is known about this refund beyond the page (first seen in its status, a stored page deadline). */
-  readonly known: Signal<Partial<DescribeContext>>;
+  readonly known: Signal<BadgeExtras>;
   readonly info: ReadonlySignal<RefundBadgeInfo>;
   dispose(): void;
 }
@@ -46,10 +50,14 @@ export function mountBadge(
   const root = host.attachShadow({ mode: 'open' });
   applyBadgeCss(root);
   const row = signal(initial);
-  const known = signal<Partial<DescribeContext>>({});
-  const info = computed(() => describeRefund(row.value, now.value, { ...context.value, ...known.value }));
+  const known = signal<BadgeExtras>({});
+  const info = computed(() => {
+    const { impact: _impact, ...extra } = known.value;
+    return describeRefund(row.value, now.value, { ...context.value, ...extra });
+  });
+  const impact = computed(() => (info.value.state === 'done' ? undefined : known.value.impact));
   const stopContract = effect(() => writeContract(host, info.value));
-  render(h(DeadlineBadge, { info, now, lang }), root);
+  render(h(DeadlineBadge, { info, now, lang, impact }), root);
   return {
     host,
     row,

@@ -1,7 +1,7 @@
 // 1. 基准值: industry average and platinum value per sub-indicator (§6.6). Rates typed in %, stored as fractions.
-import { t } from '@/components/i18n';
+import { t, uiLang } from '@/components/i18n';
 import { SUB_INDICATORS } from '@/lib/composite';
-import { BENCHMARK_FIELDS, benchmarkFieldId, benchmarkWarnings } from '@/lib/options-form';
+import { BENCHMARK_FIELDS, benchmarkFieldId, benchmarkWarnings, buildSettings } from '@/lib/options-form';
 import { SaveBar, Section, TextField } from './controls';
 import { subIndicatorName, subIndicatorUnit } from './labels';
 import type { OptionsStore } from './store';
@@ -9,8 +9,14 @@ import { useSettingsForm } from './use-settings-form';
 
 export function BenchmarksSection({ store }: { store: OptionsStore }) {
   const form = useSettingsForm(store, { fields: BENCHMARK_FIELDS });
-  // Warnings follow what is typed once it is valid, else what is saved.
-  const warnings = benchmarkWarnings((form.candidate ?? store.settings.value).benchmarks);
+  // Warnings follow what is typed, per sub-indicator: a typo in one row must not hide the warning of another.
+  const saved = store.settings.value;
+  const typed = structuredClone(saved.benchmarks);
+  for (const key of SUB_INDICATORS) {
+    const r = buildSettings(saved, BENCHMARK_FIELDS.filter((f) => f.path[1] === key), form.texts);
+    if (r.settings) typed[key] = r.settings.benchmarks[key];
+  }
+  const warnings = benchmarkWarnings(typed);
   return (
     <Section id="benchmarks" title={t('options_benchTitle')} intro={t('options_benchIntro')} onSubmit={form.save}>
       <div class="bench-grid">
@@ -22,7 +28,7 @@ export function BenchmarksSection({ store }: { store: OptionsStore }) {
             <fieldset key={key} class="bench">
               <legend>
                 {subIndicatorName(key)}
-                <span class="legend-unit">（{unit}）</span>
+                <span class="legend-unit">{uiLang() === 'en' ? ` (${unit})` : `（${unit}）`}</span>
               </legend>
               <div class="row">
                 {(['industryAverage', 'platinum'] as const).map((which) => {

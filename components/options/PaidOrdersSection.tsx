@@ -174,7 +174,7 @@ export function PaidOrdersSection({ store }: { store: OptionsStore }) {
                     size="m"
                     placeholder={t('options_paidEmpty')}
                     value={texts[d] ?? ''}
-                    error={errors[d] ? { key: 'options_errCount' } : undefined}
+                    error={errors[d] ? { key: 'options_errCountCell' } : undefined}
                     onInput={(text) => setText(d, text)}
                   />
                 </div>

@@ -33,7 +33,7 @@ export function CompositeCard({ composite, subName }: { composite: CompositeView
           <p class="rank-line">
             <span class="rank-label">{t('popup_rankShare')}</span>
             <strong class="big num" data-testid="rank-share">{formatShare(rankShare)}</strong>
-            <span class="muted">（{t('popup_rankShareHint')}）</span>
+            <span class="muted small">{t('popup_rankShareHint')}</span>
           </p>
           <RankBar rankShare={rankShare} />
           <p class={eligible ? 'cue good' : 'cue bad'} data-testid="campaign">
@@ -51,10 +51,31 @@ export function CompositeCard({ composite, subName }: { composite: CompositeView
         </p>
       )}
       {official && (
-        <p class="official" data-testid="official-lead">
-          {t('popup_officialLead', formatShare(official.leadPct), formatShare(official.rankShare))}
-          {official.date && <span class="muted"> · {t('popup_officialDated', official.date)}</span>}
-        </p>
+        <table class="cmp" data-testid="official-lead">
+          <caption class="visually-hidden">{t('popup_cmpCaption')}</caption>
+          <thead>
+            <tr>
+              <td />
+              <th scope="col">{t('popup_colEstimate')}</th>
+              <th scope="col">
+                {t('popup_colOfficial')}
+                {official.date && <span class="muted small"> {official.date}</span>}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t('popup_rankShare')}</th>
+              <td class="num">{rankShare === null ? t('popup_noData') : formatShare(rankShare)}</td>
+              <td class="num">{formatShare(official.rankShare)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('popup_leadShort')}</th>
+              <td class="num">{lead === null ? t('popup_noData') : formatShare(lead)}</td>
+              <td class="num">{formatShare(official.leadPct)}</td>
+            </tr>
+          </tbody>
+        </table>
       )}
       <p class="muted small">
         {t('popup_estimateNote')} · {t('popup_weights', composite.weights.join(':'))}

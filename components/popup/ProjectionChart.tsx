@@ -225,17 +225,17 @@ export function ProjectionChart({ projection, windowDays, averages, onScenario, 
       </svg>
       <ul class="legend" aria-hidden="true">
         <li>
-          <span class="sw leave" />▼ {t('popup_legendLeave')}
+          <span class="g leave">▼</span> {t('popup_legendLeave')}
         </li>
         <li>
-          <span class="sw join" />▲ {t('popup_legendJoin')}
+          <span class="g join">▲</span> {t('popup_legendJoin')}
         </li>
         <li>
-          <span class="sw dispute" />◆ {t('popup_legendDispute')}
+          <span class="g dispute">◆</span> {t('popup_legendDispute')}
         </li>
         {series === 'rankShare' && (
           <li>
-            <span class="sw partial" />○ {t('popup_legendPartial')}
+            <span class="g partial">○</span> {t('popup_legendPartial')}
           </li>
         )}
       </ul>
@@ -249,10 +249,11 @@ export function ProjectionChart({ projection, windowDays, averages, onScenario, 
             <thead>
               <tr>
                 <th scope="col">{t('popup_colDate')}</th>
-                <th scope="col">{t('popup_series_rankShare')}</th>
-                <th scope="col">{t('popup_sub_disputeRate')}</th>
-                <th scope="col">{t('popup_sub_completionDays')}</th>
-                <th scope="col">{t('popup_sub_selfCompletionRate')}</th>
+                {CHART_SERIES.map((c) => (
+                  <th key={c} scope="col">
+                    {t(`popup_seriesShort_${c}`)}
+                  </th>
+                ))}
                 <th scope="col">{t('popup_colLeave')}</th>
                 <th scope="col">{t('popup_colJoin')}</th>
               </tr>

@@ -49,7 +49,7 @@ export function SubIndicatorRow({ sub }: { sub: SubIndicatorView }) {
             <dd class="num">
               {fmt(sub.official)}
               {sub.officialDiff !== null && (
-                <span class="muted small"> （{t('popup_officialGap', formatIndicatorDiff(sub.key, sub.officialDiff, lang))}）</span>
+                <span class="muted small">{t('popup_officialGap', formatIndicatorDiff(sub.key, sub.officialDiff, lang))}</span>
               )}
             </dd>
           </div>

@@ -25,7 +25,7 @@ export default defineContentScript({
     const now = startTicker(ctx);
     const context = signal<DescribeContext>({});
     const board = new BadgeBoard({ now, context, lang, read: readRefundRow, anchor: badgeAnchor });
-    const report = reportPage(ctx, board, detectRefundPage(location.href) ?? 'other');
+    const report = reportPage(ctx, board, context, detectRefundPage(location.href) ?? 'other');
 
     watchRows(ctx, document.documentElement, { board, findRows: findRefundRows, onBatch: report });
     ctx.onInvalidated(() => board.removeAll());

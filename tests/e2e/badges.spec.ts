@@ -98,7 +98,11 @@ test('the popup counts the rows it could not understand', async ({ page, ext }) 
   await page.goto(QN_LIST);
   const shown = await shownRefundIds(page);
   await settle(page);
-  await page.waitForTimeout(1500); // the page report is throttled to one a second
+  // Once the background has stored the page, open refunds' badges say what they do to the indicators (§6.8).
+  const seller = page.locator('refund-radar-badge[data-actor="seller"]').first();
+  await expect.poll(() => seller.evaluate((h) => h.shadowRoot?.querySelector('[title]')?.getAttribute('title') ?? '')).toContain('若介入：纠纷率');
+  const done = page.locator('refund-radar-badge[data-state="done"]').first();
+  expect(await done.evaluate((h) => h.shadowRoot?.querySelector('[title]')?.getAttribute('title') ?? '')).not.toContain('若介入');
   // The popup describes the active tab; opened as a page it is told which tab (?tabId=) — the list's.
   const popup = await ext.context.newPage();
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);

@@ -1,0 +1,61 @@
+// One page report from a content script: store what the page shows (idempotent upsert), then answer with what the
+// history knows about those refunds (first seen, an earlier page deadline, §3) and what each open one does to the
+// indicators (§6.8), so the badges can show it without the content script ever opening the database.
+import { refundImpacts } from '../impact-batch';
+import { impactNumbers } from '../format/impact';
+import type { PageReport, PageReportReply } from '../messages';
+import { isCompleted } from '../status/classify';
+import type { Settings } from '../settings';
+import { addDays, beijingDate } from '../time/beijing';
+import { getPaidOrders, knownFor, refundFacts } from './queries';
+import type { RefundRadarDb } from './schema';
+import { upsertObservedRows } from './upsert';
+
+export function indicatorOptions(settings: Settings) {
+  return {
+    windowDays: settings.windowDays,
+    disputeNumerator: settings.disputeNumerator,
+    completionPopulation: settings.completionPopulation,
+    timeoutCountsAsSelfCompleted: settings.timeoutCountsAsSelfCompleted,
+    includeExchanges: settings.includeExchanges,
+  };
+}
+
+export async function handlePageReport(db: RefundRadarDb, report: PageReport, settings: Settings, now: number): Promise<PageReportReply> {
+  const context = {
+    rules: settings.rules,
+    thresholds: settings.thresholds,
+    platform: settings.platform,
+    virtualGoods: settings.virtualGoods,
+    returnShipping: settings.returnShipping,
+  };
+  const ruleOptions = { platform: settings.platform, virtualGoods: settings.virtualGoods, returnShipping: settings.returnShipping };
+  let storageError: string | undefined;
+  try {
+    await upsertObservedRows(db, report.rows, now, { rules: settings.rules, ruleOptions });
+  } catch (e) {
+    storageError = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  }
+  const ids = report.rows.map((r) => r.refundId);
+  const stored = await knownFor(db, ids);
+
+  // Impact of the open refunds shown, over the refunds the current window can count.
+  const today = beijingDate(now);
+  const since = addDays(today, -settings.windowDays);
+  const [history, paid] = await Promise.all([refundFacts(db, since), getPaidOrders(db, since, today)]);
+  const open = new Set(report.rows.filter((r) => !isCompleted(r.status)).map((r) => r.refundId));
+  const batch = refundImpacts(history.filter((f) => open.has(f.refundId)), history, paid, now, indicatorOptions(settings));
+
+  const known: PageReportReply['known'] = {};
+  for (const id of ids) {
+    const k = stored[id];
+    const impact = batch.impacts.get(id);
+    known[id] = {
+      ...(k ? { status: k.status, firstSeenInStatus: k.firstSeenInStatus } : {}),
+      ...(k?.storedPageDeadline ? { storedPageDeadline: k.storedPageDeadline } : {}),
+      ...(k?.returnSignedAt !== undefined ? { returnSignedAt: k.returnSignedAt } : {}),
+      ...(impact ? { impact: impactNumbers(batch.current, impact) } : {}),
+    };
+  }
+  return { ok: true, context, known, ...(storageError ? { storageError } : {}) };
+}
