@@ -57,7 +57,9 @@ function tooltipLines(info: RefundBadgeInfo, lang: Lang): string[] {
 
 export function DeadlineBadge({ info, now, lang, impact }: DeadlineBadgeProps) {
   const t = T[lang];
-  const cls = useComputed(() => `badge ${info.value.state}`);
+  const cls = useComputed(() => `badge ${info.value.state}${info.value.deadline !== undefined ? ' timed' : ''}`);
+  // "已超时 2时03分" already says the state in words: no second 已超时 cue in front of it.
+  const showCue = useComputed(() => !(info.value.state === 'overdue' && info.value.deadline !== undefined));
   const text = useComputed(() => mainText(info.value, now.value, lang));
   const cue = useComputed(() => formatStateLabel(info.value.state, lang));
   const lines = useComputed(() => [
@@ -71,7 +73,7 @@ export function DeadlineBadge({ info, now, lang, impact }: DeadlineBadgeProps) {
   const actor = useComputed(() => (info.value.state === 'done' ? '' : formatActorLabel(info.value.actor, lang)));
   return (
     <span class={cls} title={tooltip} aria-label={label} role="note" tabIndex={0}>
-      <span class="cue">{cue}</span>
+      {showCue.value && <span class="cue">{cue}</span>}
       {showTime.value && <span class="left">{text}</span>}
       {estimated.value && <span class="est">{t.estMark}</span>}
       {actor.value && <span class="actor">{actor}</span>}

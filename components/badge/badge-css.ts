@@ -1,10 +1,12 @@
 // Badge styles, inline (no stylesheet fetch per badge) and scoped by the shadow root: the page's CSS cannot reach
 // inside, ours cannot leak out. Colour always comes with a text cue (紧急/临近/…), never alone.
 export const BADGE_CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 2px 0 2px 6px; }
-.badge { display: inline-flex; align-items: center; gap: 4px; padding: 1px 6px 1px 2px; border-radius: 10px;
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 2px 0 2px 6px; max-width: 100%; }
+.badge { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0 4px; padding: 1px 6px 1px 2px; border-radius: 10px;
   font: 12px/18px "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif;
-  white-space: nowrap; border: 1px solid transparent; cursor: default; }
+  border: 1px solid transparent; cursor: default; }
+.badge > span { white-space: nowrap; }
+.overdue.timed { padding-left: 6px; }
 .badge:focus-visible { outline: 2px solid #1a66ff; outline-offset: 1px; }
 .cue { padding: 0 5px; border-radius: 8px; font-weight: 600; color: #fff; }
 .left { font-variant-numeric: tabular-nums; }

@@ -7,7 +7,7 @@ import { openOptions } from './actions';
 
 const MAX_DATES = 8;
 
-export function CoverageLine({ coverage, pageProblems }: { coverage: CoverageView; pageProblems: number }) {
+export function CoverageLine({ coverage, pageProblems, compact = false }: { coverage: CoverageView; pageProblems: number; compact?: boolean }) {
   const missing = coverage.missingPaidOrderDates;
   const rows = coverage.recordsNotUnderstood + pageProblems;
   const text = t('popup_coverage', String(coverage.daysRecorded), String(missing.length), String(rows));
@@ -28,7 +28,7 @@ export function CoverageLine({ coverage, pageProblems }: { coverage: CoverageVie
             ))
           : text}
       </p>
-      {missing.length > 0 && <p class="muted small">{t('popup_missingDates', dates)}</p>}
+      {missing.length > 0 && !compact && <p class="muted small">{t('popup_missingDates', dates)}</p>}
       <button type="button" class="link-button" onClick={openOptions}>
         {t('popup_openOptions')}
       </button>

@@ -24,7 +24,7 @@ export function DashboardView({ dashboard, pageProblems, onScenario }: Dashboard
     return (
       <>
         <EmptyState />
-        <CoverageLine coverage={d.coverage} pageProblems={pageProblems} />
+        <CoverageLine coverage={d.coverage} pageProblems={pageProblems} compact />
       </>
     );
   }
