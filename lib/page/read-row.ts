@@ -85,6 +85,24 @@ function statusHeadingOf(page: Element): string {
   return '';
 }
 
+/**
+ * When the current status began, from a detail page's negotiation history ("卖家（…）于2026-11-24 19:03:18同意了退款申请，
+ * 等待买家退货"): the latest line whose words name the current status (§3 "Start of a rule deadline", step 1).
+ */
+const HISTORY_LINE = /于\s*(\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)(.*)$/;
+function statusSinceOf(page: Element, status: RefundRow['status']): number | undefined {
+  let since: number | undefined;
+  for (const node of contentTextNodes(page)) {
+    const m = HISTORY_LINE.exec(normalizeText(node.data));
+    if (!m) continue;
+    const words = simplifyChinese(m[2]!);
+    const lineStatus = /创建了|修改了/.test(words) ? 'wait_seller_agree' : classifyStatus(words);
+    const at = parseBeijingDateTime(m[1]!);
+    if (lineStatus === status && at !== null && (since === undefined || at > since)) since = at;
+  }
+  return since;
+}
+
 /** A tag that is exactly a type word ("换货", "仅退款(售后)"), e.g. next to the item title on the Qianniu list. */
 const TYPE_TAG = /^(仅退款|退货退款|换货)(?:\((?:售中|售后)\))?$/;
 function typeTagOf(row: Element): RefundRow['type'] {
@@ -147,6 +165,11 @@ export function readRefundRow(rowEl: Element, readAt: number, ctx: ReadContext =
 
   const appliedAt = fields.appliedAt === undefined ? null : parseBeijingDateTime(normalizeText(fields.appliedAt));
   if (appliedAt !== null) candidate.appliedAt = appliedAt;
+
+  if (isPageRow(rowEl)) {
+    const since = statusSinceOf(rowEl, candidate.status as RefundRow['status']);
+    if (since !== undefined && since <= readAt) candidate.statusSince = since;
+  }
 
   const pageDeadline = pageDeadlineOf(rowEl, fields, readAt);
   if (pageDeadline) candidate.pageDeadline = pageDeadline;

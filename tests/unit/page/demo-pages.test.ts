@@ -61,6 +61,9 @@ describe('demo detail pages', () => {
       const reading = readRefundPage(parse(html), NOW);
       expect(reading.rows.map((x) => x.row.refundId)).toEqual([r.refundId]);
       expect(reading.rows[0]!.row.status).toBe(r.status);
+      // The negotiation history prints when the current status began (to the second).
+      const since = r.status === 'wait_seller_agree' ? r.appliedAt : r.status === 'unknown' ? undefined : r.statusSince;
+      if (since !== undefined && since !== null) expect(reading.rows[0]!.row.statusSince).toBe(Math.floor(since / 1000) * 1000);
     }
   });
 });
