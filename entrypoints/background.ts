@@ -1,6 +1,7 @@
 // Background service worker: the only writer of the local history. Content scripts send page reports (validated);
 // each is stored (Dexie, extension origin) and answered with what the history knows. The latest report per tab is
 // kept in storage.session so the popup can show "N rows not understood" even after the worker was stopped.
+import { startReminders } from '@/components/reminders/reminder-service';
 import { handlePageReport } from '@/lib/db/handle-page-report';
 import { RefundRadarDb } from '@/lib/db/schema';
 import { ExtensionMessageSchema, type PageReport, type StoredTabReport } from '@/lib/messages';
@@ -23,9 +24,12 @@ function toStored(report: PageReport, storageError: string | undefined): StoredT
 
 export default defineBackground(() => {
   const db = new RefundRadarDb();
+  // Registered synchronously: MV3 wakes the worker only for listeners added at start-up.
+  const reminders = startReminders(db);
 
   async function onPageReport(report: PageReport, tabId: number | undefined, topFrame: boolean) {
     const reply = await handlePageReport(db, report, await loadSettings(db), Date.now());
+    void reminders.reschedule(); // deadlines may have changed: re-plan notifications and the toolbar count
     // Only the top frame, or a frame that found rows, speaks for the tab in the popup.
     if (tabId !== undefined && (topFrame || report.rows.length > 0 || report.problemCount > 0)) {
       await browser.storage.session.set({ [tabKey(tabId)]: toStored(report, reply.storageError) });

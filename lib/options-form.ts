@@ -252,3 +252,10 @@ export const OFFICIAL_FIELDS: readonly FieldDef[] = [
   { id: 'official-selfCompletionRate', path: ['official', 'selfCompletionRate'], unit: 'percent', optional: true },
   { id: 'official-leadPct', path: ['official', 'leadPct'], unit: 'leadPct', optional: true },
 ];
+
+/** Reminders (issue 4): "about to go overdue" minutes and the quiet-hours clock times (HH:MM, Beijing time). */
+export const REMINDER_FIELDS: readonly FieldDef[] = [
+  { id: 'reminder-due-minutes', path: ['reminders', 'dueMinutes'], unit: 'plain' },
+  { id: 'reminder-quiet-start', path: ['reminders', 'quietHours', 'start'], unit: 'date' },
+  { id: 'reminder-quiet-end', path: ['reminders', 'quietHours', 'end'], unit: 'date' },
+];

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { DeadlineRulesSchema, DEFAULT_RULES, PLATFORMS, RETURN_SHIPPINGS } from './deadline/rules';
 import { BadgeThresholdsSchema, DEFAULT_THRESHOLDS } from './deadline/state';
+import { DEFAULT_REMINDER_SETTINGS, ReminderSettingsSchema } from './reminders/settings';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -56,6 +57,8 @@ export const SettingsSchema = z.object({
   official: OfficialFiguresSchema,
   /** Buyer nicknames are not stored unless the agent turns this on (privacy). */
   storeBuyerNick: z.boolean(),
+  /** Desktop reminders before deadlines (issue 4): off switch, quiet hours, "about to go overdue" minutes. */
+  reminders: ReminderSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -80,6 +83,7 @@ export const DEFAULT_SETTINGS: Settings = {
   returnShipping: 'express',
   official: {},
   storeBuyerNick: false,
+  reminders: DEFAULT_REMINDER_SETTINGS,
 };
 
 /** Reads stored settings; every top-level field that is missing or invalid takes its default. */

@@ -8,6 +8,7 @@ import { BenchmarksSection } from './BenchmarksSection';
 import { OfficialSection } from './OfficialSection';
 import { PaidOrdersSection } from './PaidOrdersSection';
 import { PrivacySection } from './PrivacySection';
+import { RemindersSection } from './RemindersSection';
 import { RulesSection } from './RulesSection';
 import { createOptionsStore, type OptionsStore } from './store';
 import { ThresholdsSection } from './ThresholdsSection';
@@ -20,6 +21,7 @@ const SECTIONS = [
   ['rules', 'options_navRules'],
   ['paid-orders', 'options_navPaid'],
   ['official', 'options_navOfficial'],
+  ['reminders', 'options_navReminders'],
   ['privacy', 'options_navPrivacy'],
 ] as const;
 
@@ -68,6 +70,7 @@ export function OptionsApp({ db, now }: { db: RefundRadarDb; now?: () => number 
             <RulesSection store={store} />
             <PaidOrdersSection store={store} />
             <OfficialSection store={store} />
+            <RemindersSection store={store} />
             <PrivacySection store={store} />
           </>
         )}

@@ -254,17 +254,22 @@ export async function importJson(db: RefundRadarDb, text: string, options: Impor
   }
 }
 
+const SMALL_EVENT_IMPORT = 500;
+
 /** Adds the events not stored yet (unique [refundId+status+at]); returns how many were added. */
 async function addNewEvents(db: RefundRadarDb, events: RefundEvent[]): Promise<number> {
   if (events.length === 0) return 0;
   // Look the keys up first rather than relying on failed adds: a failed request inside a transaction is only safe
-  // to swallow when it is a ConstraintError, and an explicit lookup keeps the count exact.
-  const existing = new Set<string>();
-  const refundIds = [...new Set(events.map((e) => e.refundId))];
-  for (let i = 0; i < refundIds.length; i += 5000) {
-    const stored = await db.events.where('refundId').anyOf(refundIds.slice(i, i + 5000)).toArray();
-    for (const e of stored) existing.add(eventKey(e));
-  }
+  // to swallow when it is a ConstraintError, and an explicit lookup keeps the count exact. Only index keys are read
+  // (no records). A small import asks for its own keys; a large one reads the whole unique index in one request,
+  // which is cheaper than thousands of anyOf cursor jumps.
+  const index = '[refundId+status+at]';
+  const wanted = events.map((e): [string, string, number] => [e.refundId, e.status, e.at]);
+  const keys =
+    wanted.length <= SMALL_EVENT_IMPORT
+      ? await db.events.where(index).anyOf(wanted).keys()
+      : await db.events.orderBy(index).keys();
+  const existing = new Set(keys.map((k) => (k as unknown[]).join('|')));
   const fresh = events.filter((e) => !existing.has(eventKey(e)));
   if (fresh.length > 0) await db.events.bulkAdd(fresh);
   return fresh.length;

@@ -2,7 +2,7 @@
 // transaction each, never the whole table in memory as objects), each page becomes one string chunk, and the event
 // loop gets a turn between pages so clicks, scrolling and the progress bar keep working. The log page collects the
 // chunks into a Blob: `new Blob(chunks, { type: CSV_MIME })` (or uses csvBlob below).
-import type { Collection } from 'dexie';
+import type { Collection, InsertType } from 'dexie';
 import type { RefundRadarDb, StoredRefund } from '../db/schema';
 import { BOM, CSV_MIME, csvHeaderLine, refundToCsvLine, type Lang } from './csv';
 
@@ -56,7 +56,7 @@ export interface RefundPagesOptions {
    * `(db) => db.refunds.where('appliedAt').between(from, to)`. Called once per page (a Collection is consumed by
    * offset/limit) and paged with offset/limit, so it must return the same ordered range each time.
    */
-  collection?: (db: RefundRadarDb) => Collection<StoredRefund, string>;
+  collection?: (db: RefundRadarDb) => Collection<StoredRefund, string, InsertType<StoredRefund, 'refundId'>>;
   /** Refunds read per page (default 2000). */
   chunkSize?: number;
 }

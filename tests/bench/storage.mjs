@@ -1,0 +1,202 @@
+// Storage figures, in the real extension with Chromium's IndexedDB: a fresh profile per repetition, prefilled with
+// 10,000 then 100,000 refunds (raw IndexedDB writes from an extension page, into the database the product's Dexie
+// schema created); popup time to first paint of its values; page reports of 20 / 200 / 2,000 rows, timed three ways:
+// - upsert alone: the product's upsertObservedRows (lib/db/upsert.ts), bundled from source and called in an
+//   extension page (same origin and database as the background);
+// - handler: the background's whole handlePageReport (upsert + knownFor + the impacts over the window), same way;
+// - round trip: chrome.runtime.sendMessage({ type: 'page-report', … }) from an extension page to the background
+//   service worker and back (validation, handler, storage.session, structured clone both ways).
+import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { build } from 'vite';
+import { launch, median } from './common.mjs';
+import { pageRows, paidOrderDays, storedRefunds } from './gen-data.mjs';
+
+const SIZES = [20, 200, 2000];
+const BATCHES = 3; // per size, series and profile (disjoint refunds)
+const POPUP_LOADS = 3; // per database size and profile
+const NEW_FROM = 1_000_000; // refunds of the reports that are not stored yet
+
+/** The helper bundle (tests/bench/db-entry.ts) as one IIFE, built from the sources with the project's alias. */
+async function buildDbBundle(root, outDir) {
+  await build({
+    root,
+    configFile: false,
+    publicDir: false,
+    logLevel: 'warn',
+    resolve: { alias: { '@': root } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      write: true,
+      lib: { entry: resolve(root, 'tests/bench/db-entry.ts'), formats: ['iife'], name: 'rrBenchDb', fileName: () => 'db.js' },
+    },
+  });
+  return readFile(resolve(outDir, 'db.js'), 'utf8');
+}
+
+const GEN_SOURCE = `globalThis.__gen = { storedRefunds: ${storedRefunds}, pageRows: ${pageRows}, paidOrderDays: ${paidOrderDays} };`;
+
+/** Popup: when the first sub-indicator value or the composite is in the DOM, and the frame after it. */
+function popupInit() {
+  if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/popup.html')) return;
+  const P = (window.__popup = {});
+  const values = () => document.querySelector('[data-testid^="sub-"] [data-testid="value"], [data-testid="rank-share"], [data-testid="empty-state"]');
+  new MutationObserver(() => {
+    if (P.valuesAt || !values()) return;
+    P.valuesAt = performance.now();
+    P.empty = !!document.querySelector('[data-testid="empty-state"]');
+    requestAnimationFrame(() => {
+      P.frameAt = performance.now();
+      setTimeout(() => (P.paintedAt = performance.now()), 0);
+    });
+  }).observe(document, { subtree: true, childList: true });
+}
+
+async function prefill(page, start, count, now) {
+  return page.evaluate(
+    async ({ start, count, now }) => {
+      const t0 = performance.now();
+      const db = await new Promise((res, rej) => {
+        const req = indexedDB.open('refund-radar');
+        req.onsuccess = () => res(req.result);
+        req.onerror = () => rej(req.error);
+      });
+      const CHUNK = 5000;
+      for (let s = start; s < start + count; s += CHUNK) {
+        const { refunds, events } = globalThis.__gen.storedRefunds(s, Math.min(CHUNK, start + count - s), now);
+        await new Promise((res, rej) => {
+          const tx = db.transaction(['refunds', 'events', 'paidOrders'], 'readwrite', { durability: 'relaxed' });
+          const r = tx.objectStore('refunds');
+          const e = tx.objectStore('events');
+          for (const x of refunds) r.put(x);
+          for (const x of events) e.add(x);
+          if (s === 0) for (const d of globalThis.__gen.paidOrderDays(now, 100_000 / 90)) tx.objectStore('paidOrders').put(d);
+          tx.oncomplete = res;
+          tx.onerror = () => rej(tx.error);
+        });
+      }
+      const n = await new Promise((res) => {
+        const req = db.transaction('refunds').objectStore('refunds').count();
+        req.onsuccess = () => res(req.result);
+      });
+      db.close();
+      return { ms: performance.now() - t0, n };
+    },
+    { start, count, now },
+  );
+}
+
+async function openPopup(context, extensionId) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.waitForFunction(() => document.body.dataset.readyMs && window.__popup?.paintedAt, null, { timeout: 60_000 });
+  const got = await page.evaluate(() => ({ ...window.__popup, loadMs: Number(document.body.dataset.loadMs), buildMs: Number(document.body.dataset.buildMs) }));
+  return { page, got };
+}
+
+/** One page report's rows, timed in the page: mode 'upsert' | 'handler' | 'roundtrip'. Returns ms. */
+async function timeReport(page, mode, first, count, now) {
+  return page.evaluate(
+    async ({ mode, first, count, now, newFrom }) => {
+      const G = globalThis.__gen;
+      const R = globalThis.__rrBench;
+      const stored = G.storedRefunds(first, count, now).refunds;
+      const rows = G.pageRows(first, count, newFrom, now, stored);
+      const report = { type: 'page-report', url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', pageKind: 'qianniu-list', rows, problems: [], problemCount: 0, states: {} };
+      const db = (globalThis.__db ??= new R.RefundRadarDb());
+      const settings = (globalThis.__settings ??= await R.loadSettings(db));
+      const readAt = Date.now();
+      for (const r of rows) r.readAt = readAt;
+      const t = performance.now();
+      if (mode === 'upsert') {
+        await R.upsertObservedRows(db, rows, readAt, { rules: settings.rules, ruleOptions: { platform: settings.platform, virtualGoods: settings.virtualGoods, returnShipping: settings.returnShipping } });
+      } else if (mode === 'handler') {
+        await R.handlePageReport(db, report, settings, readAt);
+      } else {
+        const reply = await chrome.runtime.sendMessage(report);
+        if (!reply?.ok) throw new Error(`background answered ${JSON.stringify(reply).slice(0, 300)}`);
+        if (Object.keys(reply.known).length !== new Set(rows.map((r) => r.refundId)).size) throw new Error('reply without every refund');
+      }
+      return performance.now() - t;
+    },
+    { mode, first, count, now, newFrom: NEW_FROM },
+  );
+}
+
+export async function storageBench({ root, extensionPath, port, reps = 3, tmp, log }) {
+  const dbBundle = await buildDbBundle(root, resolve(tmp, 'db-bundle'));
+  const now = Date.now();
+  const popup = { 10_000: [], 100_000: [] };
+  const popupDetail = { 10_000: [], 100_000: [] };
+  const series = { upsert: {}, handler: {}, roundtrip: {} };
+  for (const m of Object.keys(series)) for (const s of SIZES) series[m][s] = [];
+  const prefillMs = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const b = await launch({ extensionPath, port, withExtension: true });
+    try {
+      await b.context.addInitScript(popupInit);
+      // The popup creates the database with the product's schema; then the raw writes go into it.
+      const { page: setup } = await openPopup(b.context, b.extensionId);
+      await setup.evaluate(GEN_SOURCE);
+      const p1 = await prefill(setup, 0, 10_000, now);
+      for (let i = 0; i < POPUP_LOADS; i++) {
+        const { page, got } = await openPopup(b.context, b.extensionId);
+        if (got.empty) throw new Error('popup shows the empty state: the generated history counts nothing');
+        popup[10_000].push(got.paintedAt);
+        popupDetail[10_000].push(got);
+        await page.close();
+      }
+      const p2 = await prefill(setup, 10_000, 90_000, now);
+      if (p2.n !== 100_000) throw new Error(`prefill stored ${p2.n} refunds`);
+      prefillMs.push(p1.ms + p2.ms);
+      for (let i = 0; i < POPUP_LOADS; i++) {
+        const { page, got } = await openPopup(b.context, b.extensionId);
+        popup[100_000].push(got.paintedAt);
+        popupDetail[100_000].push(got);
+        await page.close();
+      }
+      await setup.evaluate(dbBundle);
+      // Warm-up (not timed): the first report opens the database in the page and wakes the background's code paths.
+      let cursor = 0;
+      for (const mode of Object.keys(series)) {
+        await timeReport(setup, mode, cursor, 20, now);
+        cursor += 20;
+      }
+      for (const size of SIZES) {
+        for (let i = 0; i < BATCHES; i++) {
+          for (const mode of Object.keys(series)) {
+            series[mode][size].push(await timeReport(setup, mode, cursor, size, now));
+            cursor += size;
+          }
+        }
+      }
+      await setup.close();
+    } finally {
+      await b.close();
+    }
+    log(`  profile ${rep + 1}/${reps}: prefill ${prefillMs.at(-1).toFixed(0)} ms, popup 100k ${popup[100_000].slice(-POPUP_LOADS).map((x) => x.toFixed(0)).join('/')} ms, upsert 200 ${series.upsert[200].slice(-BATCHES).map((x) => x.toFixed(1)).join('/')} ms`);
+  }
+  const round = (xs) => xs.map((x) => Math.round(x * 10) / 10);
+  const figures = [];
+  for (const size of SIZES) {
+    figures.push({ name: `upsert ${size} rows into 100k refunds`, value: median(series.upsert[size]), unit: 'ms', budget: size === 200 ? 30 : null });
+  }
+  for (const size of SIZES) {
+    figures.push({ name: `page-report handler ${size} rows, 100k refunds`, value: median(series.handler[size]), unit: 'ms', budget: null });
+  }
+  for (const size of SIZES) {
+    figures.push({ name: `page-report round trip ${size} rows, 100k refunds`, value: median(series.roundtrip[size]), unit: 'ms', budget: null });
+  }
+  figures.push(
+    { name: 'popup first paint, 10k refunds', value: median(popup[10_000]), unit: 'ms', budget: null },
+    { name: 'popup first paint, 100k refunds', value: median(popup[100_000]), unit: 'ms', budget: 150 },
+  );
+  const notes = {
+    prefillMs: round(prefillMs),
+    popup: Object.fromEntries(Object.entries(popupDetail).map(([k, v]) => [k, v.map((g) => ({ paintedAt: Math.round(g.paintedAt), valuesAt: Math.round(g.valuesAt), loadMs: g.loadMs, buildMs: g.buildMs }))])),
+    series: Object.fromEntries(Object.entries(series).map(([m, bySize]) => [m, Object.fromEntries(Object.entries(bySize).map(([s, xs]) => [s, round(xs)]))])),
+  };
+  return { figures, notes };
+}

@@ -1,0 +1,24 @@
+import { it } from 'vitest';
+import { newDb } from '../db/helpers';
+import { makeRefund } from './fixtures';
+import { StoredRefundSchema } from '@/lib/export/json';
+it('profile', async () => {
+  const N = 50_000;
+  const db = newDb();
+  const refunds = Array.from({ length: N }, (_, i) => makeRefund(i));
+  let t = performance.now();
+  for (let i = 0; i < N; i += 10_000) await db.refunds.bulkPut(refunds.slice(i, i + 10_000));
+  console.log('fill', performance.now() - t);
+  t = performance.now();
+  for (const r of refunds) StoredRefundSchema.safeParse(r);
+  console.log('zod', performance.now() - t);
+  t = performance.now();
+  await db.transaction('rw', db.refunds, async () => { await db.refunds.bulkGet(refunds.map((r) => r.refundId)); });
+  console.log('bulkGet in rw tx', performance.now() - t);
+  t = performance.now();
+  await db.refunds.bulkGet(refunds.map((r) => r.refundId));
+  console.log('bulkGet', performance.now() - t);
+  t = performance.now();
+  await db.transaction('rw', db.refunds, async () => { await db.refunds.bulkPut(refunds); });
+  console.log('bulkPut 50k in one', performance.now() - t);
+}, 600_000);
