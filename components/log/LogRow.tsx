@@ -43,7 +43,7 @@ export function LogRow({ refund: r, index, top, now, lang, thresholds, expanded,
       <div role="gridcell" class="mono">{r.orderId ?? DASH}</div>
       <div role="gridcell" class="status" title={r.statusText}>
         <span class="status-tag">{statusLabel(r.status)}</span>
-        <span class="status-text">{r.statusText}</span>
+        {r.statusText !== statusLabel(r.status) && <span class="status-text">{r.statusText}</span>}
       </div>
       <div role="gridcell">{formatActorLabel(r.actor, lang)}</div>
       <div role="gridcell">

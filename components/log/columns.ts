@@ -2,17 +2,17 @@
 import type { QueryPlan } from '@/lib/log/query';
 
 export const COLUMNS = [
-  { key: 'refundId', header: 'log_colRefundId', width: '168px' },
-  { key: 'orderId', header: 'log_colOrderId', width: '168px' },
-  { key: 'status', header: 'log_colStatus', width: 'minmax(180px, 1fr)' },
-  { key: 'actor', header: 'log_colActor', width: '92px' },
-  { key: 'timeLeft', header: 'log_colTimeLeft', width: '176px' },
-  { key: 'type', header: 'log_colType', width: '72px' },
-  { key: 'phase', header: 'log_colPhase', width: '72px' },
-  { key: 'amount', header: 'log_colAmount', width: '96px' },
-  { key: 'appliedAt', header: 'log_colAppliedAt', width: '124px' },
-  { key: 'completedAt', header: 'log_colCompletedAt', width: '124px' },
-  { key: 'lastSeenAt', header: 'log_colLastSeen', width: '124px' },
+  { key: 'refundId', header: 'log_colRefundId', width: '166px' },
+  { key: 'orderId', header: 'log_colOrderId', width: '156px' },
+  { key: 'status', header: 'log_colStatus', width: 'minmax(150px, 1fr)' },
+  { key: 'actor', header: 'log_colActor', width: '84px' },
+  { key: 'timeLeft', header: 'log_colTimeLeft', width: '172px' },
+  { key: 'type', header: 'log_colType', width: '70px' },
+  { key: 'phase', header: 'log_colPhase', width: '68px' },
+  { key: 'amount', header: 'log_colAmount', width: '88px' },
+  { key: 'appliedAt', header: 'log_colAppliedAt', width: '118px' },
+  { key: 'completedAt', header: 'log_colCompletedAt', width: '118px' },
+  { key: 'lastSeenAt', header: 'log_colLastSeen', width: '118px' },
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 

@@ -232,6 +232,8 @@ export function planQuery(filter: LogFilter, ctx: QueryContext): QueryPlan {
 interface Cursor {
   key: IndexableType;
   id: string;
+  /** Range segments: rows read so far whose key equals `key` (they are skipped when resuming). */
+  ties?: number;
 }
 
 function keyOf(index: RangeIndex | '[actor+deadlineAt]', r: StoredRefund): IndexableType {
@@ -243,22 +245,20 @@ function withPred(c: Coll, pred: Pred | null): Coll {
   return pred ? c.filter(pred) : c;
 }
 
-/** The range segment's rows after `cursor` (all of them when null), in the segment's order. */
-function rangeFrom(db: RefundRadarDb, seg: RangeSegment, cursor: Cursor | null): Coll {
+/**
+ * The range segment's rows from `cursor` on (all of them when null), in the segment's order, plus how many leading
+ * matching rows to skip: the `ties` rows at the cursor's key that were already read (equal keys come in primary-key
+ * order, the same on every walk). No extra filter, so a segment without a residual predicate stays a plain key range:
+ * Dexie then skips with a native cursor.advance() and reads with getAll.
+ */
+function rangeFrom(db: RefundRadarDb, seg: RangeSegment, cursor: Cursor | null): { coll: Coll; skip: number } {
   const where = db.refunds.where(seg.index);
-  if (!cursor) {
-    const c = where.between(seg.lower, seg.upper, true, !seg.upperOpen);
-    return withPred(seg.reverse ? c.reverse() : c, seg.pred);
-  }
-  const { key, id } = cursor;
-  // Equal keys come in primary-key order (refundId), ascending forwards and descending in reverse.
-  const after: Pred = seg.reverse
-    ? (r) => cmp(keyOf(seg.index, r), key) !== 0 || r.refundId < id
-    : (r) => cmp(keyOf(seg.index, r), key) !== 0 || r.refundId > id;
-  const pred = seg.pred;
-  const both: Pred = pred ? (r) => after(r) && pred(r) : after;
-  const c = seg.reverse ? where.between(seg.lower, key, true, true).reverse() : where.between(key, seg.upper, true, !seg.upperOpen);
-  return c.filter(both);
+  let c: Coll;
+  if (!cursor) c = where.between(seg.lower, seg.upper, true, !seg.upperOpen);
+  else if (seg.reverse) c = where.between(seg.lower, cursor.key, true, true);
+  else c = where.between(cursor.key, seg.upper, true, !seg.upperOpen);
+  if (seg.reverse) c = c.reverse();
+  return { coll: withPred(c, seg.pred), skip: cursor?.ties ?? 0 };
 }
 
 /** One actor range of a merge segment, after the merged cursor (deadline, refundId). */
@@ -296,7 +296,7 @@ async function mergeRead(db: RefundRadarDb, seg: MergeSegment, cursor: Cursor | 
 async function segmentCount(db: RefundRadarDb, seg: Segment): Promise<number> {
   if (seg.kind === 'range') {
     if (seg.countVia) return seg.countVia(db);
-    return rangeFrom(db, seg, null).count();
+    return rangeFrom(db, seg, null).coll.count();
   }
   const counts = await Promise.all(seg.ranges.map((r) => mergeRangeFrom(db, seg, r, null).count()));
   return counts.reduce((s, c) => s + c, 0);
@@ -325,19 +325,32 @@ class SegmentReader {
     return [best, best === 0 ? null : this.cursors.get(best)!];
   }
 
-  private remember(offset: number, rows: StoredRefund[]): void {
+  private remember(offset: number, rows: StoredRefund[], from?: { cursor: Cursor | null; skipped: number }): void {
     const last = rows[rows.length - 1];
     if (!last || offset <= 0) return;
     if (this.cursors.size > 2000) this.cursors.clear();
-    this.cursors.set(offset, { key: keyOf(this.seg.index, last), id: last.refundId });
+    const key = keyOf(this.seg.index, last);
+    const cursor: Cursor = { key, id: last.refundId };
+    if (from) {
+      // Rows at the end of this read sharing the last key; if the whole read shares it, earlier ones may too.
+      let ties = 0;
+      while (ties < rows.length && cmp(keyOf(this.seg.index, rows[rows.length - 1 - ties]!), key) === 0) ties++;
+      if (ties === rows.length) {
+        if (from.skipped > 0) return; // the skipped rows may share the key too: unknown, so no cursor here
+        if (from.cursor && cmp(from.cursor.key, key) === 0) ties += from.cursor.ties ?? 0;
+      }
+      cursor.ties = ties;
+    }
+    this.cursors.set(offset, cursor);
   }
 
   async read(offset: number, n: number): Promise<StoredRefund[]> {
     const [from, cursor] = this.nearest(offset);
     const skip = offset - from;
     if (this.seg.kind === 'range') {
-      const rows = await rangeFrom(this.db, this.seg, cursor).offset(skip).limit(n).toArray();
-      this.remember(offset + rows.length, rows);
+      const { coll, skip: ties } = rangeFrom(this.db, this.seg, cursor);
+      const rows = await coll.offset(ties + skip).limit(n).toArray();
+      this.remember(offset + rows.length, rows, { cursor, skipped: skip });
       return rows;
     }
     // Merge: skip forward in chunks (each chunk is a bounded read per actor), then read.

@@ -197,3 +197,23 @@ describe('log query: never loads the whole table', () => {
     }
   });
 });
+
+describe('log query: keyset cursors across long runs of equal keys', () => {
+  it('120 refunds with the same lastSeenAt, read 25 at a time and by jumps, in primary-key order', async () => {
+    const tied = newDb();
+    const rows = generateRefunds(120, 3).map((r) => ({ ...r, lastSeenAt: NOW }));
+    await tied.refunds.bulkPut(rows);
+    const want = rows.map((r) => r.refundId).sort().reverse();
+    const q = createLogQuery(tied, {}, CTX);
+    const got: string[] = [];
+    for (let off = 0; off < 130; off += 25) got.push(...(await q.page(off, 25)).map((r) => r.refundId));
+    expect(got).toEqual(want);
+    const q2 = createLogQuery(tied, { status: 'success' }, CTX);
+    const wantSuccess = rows.filter((r) => r.status === 'success').map((r) => r.refundId).sort().reverse();
+    const got2: string[] = [];
+    for (let off = 0; off < wantSuccess.length + 5; off += 3) got2.push(...(await q2.page(off, 3)).map((r) => r.refundId));
+    expect(got2).toEqual(wantSuccess);
+    for (const off of [50, 10, 51, 100, 75]) expect((await q.page(off, 7)).map((r) => r.refundId)).toEqual(want.slice(off, off + 7));
+    tied.close();
+  });
+});
