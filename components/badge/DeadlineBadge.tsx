@@ -5,7 +5,7 @@ import { useComputed } from '@preact/signals';
 import type { RefundBadgeInfo } from '@/lib/deadline/describe';
 import { formatImpactLines, type ImpactNumbers } from '@/lib/format/impact';
 import type { Lang } from '@/lib/format/time-left';
-import { formatActorLabel, formatStateLabel, formatTimeLeft, formatTimeoutOutcome } from '@/lib/format/time-left';
+import { formatActorOf, formatStateLabel, formatTimeLeft, formatTimeoutOutcome } from '@/lib/format/time-left';
 import { formatBeijing } from '@/lib/time/beijing';
 
 const T = {
@@ -48,7 +48,8 @@ function tooltipLines(info: RefundBadgeInfo, lang: Lang): string[] {
   if (info.deadline !== undefined) lines.push(t.deadline(formatBeijing(info.deadline)));
   else if (info.overdueUnknownAmount) lines.push(t.overdueUnknown);
   else if (info.state !== 'done') lines.push(t.noDeadline);
-  lines.push(formatActorLabel(info.actor, lang));
+  const actor = formatActorOf(info.actor, info.state === 'done', lang);
+  if (actor) lines.push(actor);
   if (info.onTimeout !== 'none' && info.state !== 'done') lines.push(formatTimeoutOutcome(info.onTimeout, lang));
   if (info.deadlineSource === 'rule') lines.push(t.estimate);
   if (info.deadlineSource === 'rule' && info.countedFromFirstSeen) lines.push(t.fromFirstSeen);
@@ -70,7 +71,7 @@ export function DeadlineBadge({ info, now, lang, impact }: DeadlineBadgeProps) {
   const label = useComputed(() => `${t.prefix}：${cue.value}，${text.value}。${lines.value.filter(Boolean).join('。')}`);
   const showTime = useComputed(() => info.value.deadline !== undefined);
   const estimated = useComputed(() => info.value.deadlineSource === 'rule');
-  const actor = useComputed(() => (info.value.state === 'done' ? '' : formatActorLabel(info.value.actor, lang)));
+  const actor = useComputed(() => (info.value.state === 'done' ? '' : formatActorOf(info.value.actor, false, lang)));
   return (
     <span class={cls} title={tooltip} aria-label={label} role="note" tabIndex={0}>
       {showCue.value && <span class="cue">{cue}</span>}

@@ -3,7 +3,8 @@ import { t } from '@/components/i18n';
 import type { StoredRefund } from '@/lib/db/schema';
 import type { BadgeThresholds } from '@/lib/deadline/state';
 import { fenToYuan } from '@/lib/export/csv';
-import { formatActorLabel, type Lang } from '@/lib/format/time-left';
+import { formatActorOf, type Lang } from '@/lib/format/time-left';
+import { isCompleted } from '@/lib/status/classify';
 import { formatBeijing } from '@/lib/time/beijing';
 import { phaseLabel, statusLabel, typeLabel } from './labels';
 import { StateCell } from './StateCell';
@@ -45,7 +46,7 @@ export function LogRow({ refund: r, index, top, now, lang, thresholds, expanded,
         <span class="status-tag">{statusLabel(r.status)}</span>
         {r.statusText !== statusLabel(r.status) && <span class="status-text">{r.statusText}</span>}
       </div>
-      <div role="gridcell">{formatActorLabel(r.actor, lang)}</div>
+      <div role="gridcell">{formatActorOf(r.actor, isCompleted(r.status), lang) || DASH}</div>
       <div role="gridcell">
         <StateCell refund={r} now={now} lang={lang} thresholds={thresholds} />
       </div>

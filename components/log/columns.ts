@@ -3,12 +3,12 @@ import type { QueryPlan } from '@/lib/log/query';
 
 export const COLUMNS = [
   { key: 'refundId', header: 'log_colRefundId', width: '166px' },
-  { key: 'orderId', header: 'log_colOrderId', width: '156px' },
+  { key: 'orderId', header: 'log_colOrderId', width: '150px' },
   { key: 'status', header: 'log_colStatus', width: 'minmax(150px, 1fr)' },
   { key: 'actor', header: 'log_colActor', width: '84px' },
   { key: 'timeLeft', header: 'log_colTimeLeft', width: '172px' },
   { key: 'type', header: 'log_colType', width: '70px' },
-  { key: 'phase', header: 'log_colPhase', width: '68px' },
+  { key: 'phase', header: 'log_colPhase', width: '78px' },
   { key: 'amount', header: 'log_colAmount', width: '88px' },
   { key: 'appliedAt', header: 'log_colAppliedAt', width: '118px' },
   { key: 'completedAt', header: 'log_colCompletedAt', width: '118px' },

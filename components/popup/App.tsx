@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import { buildProjection, type Dashboard, type ProjectionScenario } from '@/lib/dashboard';
 import { RefundRadarDb } from '@/lib/db/schema';
-import { openOptions } from './actions';
+import { openLog, openOptions } from './actions';
 import { DashboardView } from './DashboardView';
 import { loadDashboard, type LoadedDashboard } from './load-dashboard';
 import { PagePanel } from './PagePanel';
@@ -50,9 +50,14 @@ export function App() {
           <img src="/icon/32.png" alt="" />
           {t('popupTitle')}
         </h1>
-        <button type="button" class="link-button" onClick={openOptions}>
-          {t('popup_openOptions')}
-        </button>
+        <span class="top-links">
+          <button type="button" class="link-button" onClick={openLog} data-testid="open-log">
+            {t('popup_openLog')}
+          </button>
+          <button type="button" class="link-button" onClick={openOptions}>
+            {t('popup_openOptions')}
+          </button>
+        </span>
       </header>
       <main>
         {dash.kind === 'loading' && <Skeleton />}

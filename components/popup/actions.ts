@@ -15,3 +15,8 @@ export function openLinkInTab(event: MouseEvent): void {
   event.preventDefault();
   openTab(a.href);
 }
+
+/** The refund log (an extension page of ours). */
+export function openLog(): void {
+  openTab(browser.runtime.getURL('/log.html'));
+}

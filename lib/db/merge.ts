@@ -68,7 +68,7 @@ function bestDeadline(r: StoredRefund, options: MergeOptions): number | undefine
 
 /** One record literal, so every snapshot has the same key order (cheap equality by JSON) and no undefined keys. */
 function assemble(r: StoredRefund, options: MergeOptions): StoredRefund {
-  const full: StoredRefund = { ...r, actor: actorFor(r.status), deadlineAt: undefined };
+  const full: StoredRefund = { ...r, actor: actorFor(r.status, r.statusText), deadlineAt: undefined };
   full.deadlineAt = bestDeadline(full, options);
   const ordered: Record<string, unknown> = {};
   for (const key of KEY_ORDER) if (full[key] !== undefined) ordered[key] = full[key];

@@ -66,6 +66,11 @@ export function formatActorLabel(actor: Actor, lang: Lang): string {
   return ACTOR_LABELS[actor][lang];
 }
 
+/** Who acts, for one refund: 'none' reads 已完结 only when it is completed; an open, unmodelled status says nothing. */
+export function formatActorOf(actor: Actor, completed: boolean, lang: Lang): string {
+  return actor === 'none' && !completed ? '' : ACTOR_LABELS[actor][lang];
+}
+
 /** Empty string for 'none': nothing happens at a timeout the rules know of. */
 export function formatTimeoutOutcome(outcome: TimeoutOutcome, lang: Lang): string {
   return OUTCOME_LABELS[outcome][lang];

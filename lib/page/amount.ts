@@ -1,5 +1,5 @@
 // Money text → integer fen (分) by string arithmetic: "￥128.00", "¥1,234.5", "128元". Floats never touch the value
-// (128.1 * 100 is 12809.999…). Anything ambiguous ("¥1,2,3", two amounts, three decimals) gives undefined.
+// (128.1 * 100 is 12809.999…). Anything ambiguous ("¥1,2,3", two amounts, three decimals) or negative gives undefined.
 import { normalizeText } from '../text/normalize';
 
 // NFKC has already turned "￥" into "¥". A currency mark may stand before, 元 after.
@@ -13,6 +13,8 @@ export function parseAmountFen(text: string): number | undefined {
   const marked = tokens.filter((m) => m[1] !== undefined || m[3] !== undefined);
   const pick = marked.length === 1 ? marked[0] : marked.length === 0 && tokens.length === 1 ? tokens[0] : undefined;
   if (!pick) return undefined;
+  // "￥-5.00" / "-¥5.00": a negative amount is no refund amount (and not its absolute value).
+  if (/[-\u2212]\s*(?:¥|RMB|CNY)?\s*$/i.test(t.slice(0, pick.index))) return undefined;
   const m = VALID.exec(pick[2]!);
   if (!m) return undefined;
   const digits = (m[1]!.replace(/,/g, '') + (m[2] ?? '').padEnd(2, '0')).replace(/^0+(?=\d)/, '');

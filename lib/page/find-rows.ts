@@ -4,7 +4,7 @@
 // then stripped, giving the smallest element that holds the whole row. One algorithm covers a Fusion table (one table
 // per row), a plain table, an ARIA grid, a card list, the legacy list (rows named by their detail link) and a detail
 // page (one refund: the row is the whole page).
-import { type ReadContext, asHeaderRow, createReadContext, inDocumentOrder } from './columns';
+import { type ReadContext, asHeaderRow, createReadContext, headerFor, inDocumentOrder } from './columns';
 import { BADGE_TAG, hasText, isSkipped, readText } from './dom-text';
 import { type IdOccurrence, findIdOccurrences } from './identifiers';
 import { FIELD_KEYS, FIELD_LABELS, findFieldLabel } from './labels';
@@ -51,7 +51,7 @@ function holdingsOf(all: IdOccurrence[]): Holdings {
 }
 
 /** Should the climb from `node` (holding occurrence `o`) stop below `parent`? */
-function stopsBelow(parent: Element, node: Element, o: IdOccurrence, held: Holdings, headerHolders: Set<Element>): boolean {
+function stopsBelow(parent: Element, node: Element, o: IdOccurrence, held: Holdings, headerHolders: Set<Element>, ctx: ReadContext): boolean {
   if (parent.localName === 'html') return true;
   // The list header sits beside the rows: a row never contains it.
   if (headerHolders.has(parent) && !headerHolders.has(node)) return true;
@@ -63,7 +63,19 @@ function stopsBelow(parent: Element, node: Element, o: IdOccurrence, held: Holdi
     const other = childContaining(parent, p.el);
     if (other && other !== node && sameKind(other, node) && DATE.test(readText(other)) && DATE.test(readText(node))) return true;
   }
-  return false;
+  // A sibling row of the same list whose refund number is missing holds no occurrence, so nothing above stops the
+  // climb and one readable row would swallow its id-less neighbours (found by the markup fuzzer). A sibling of the
+  // same kind and cells, with a date, that says two row labels or lines up with a column header is a row: stop.
+  return parent.children.length > 1 && [...parent.children].some((sib) => sib !== node && !held.has(sib) && looksLikeSiblingRow(sib, node, ctx));
+}
+
+function looksLikeSiblingRow(sib: Element, node: Element, ctx: ReadContext): boolean {
+  if (!sameKind(sib, node) || isSkipped(sib) || shape(sib, 1) !== shape(node, 1)) return false;
+  const text = readText(sib);
+  if (!DATE.test(text) || !DATE.test(readText(node))) return false;
+  if (inRowLabelCount(text) >= 2) return true;
+  const a = headerFor(sib, ctx);
+  return a !== null && a.header === headerFor(node, ctx)?.header;
 }
 
 /** Tag skeleton two levels deep: rows of one list share it even when their refund number is missing. */
@@ -131,7 +143,7 @@ export function findRefundRows(root: ParentNode, ctx: ReadContext = createReadCo
     let node = o.el;
     while (node !== scope) {
       const parent = node.parentElement;
-      if (!parent || stopsBelow(parent, node, o, held, headerHolders)) break;
+      if (!parent || stopsBelow(parent, node, o, held, headerHolders, ctx)) break;
       node = parent;
     }
     if (!outer.includes(node)) outer.push(node);

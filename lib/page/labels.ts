@@ -138,9 +138,12 @@ export function nextLabelIndex(text: string, from: number): number {
   return m ? m.index : -1;
 }
 
-/** The refund-id label followed by its digits ("退款编号：200…", "售后单号 200…"), global. */
+/**
+ * The refund-id label followed by its digits ("退款编号：200…", "售后单号 200…"), global. Digits followed by more digits
+ * after a space ("退款编号：123456 200…", a number split in two) are ambiguous: no match (a date may follow).
+ */
 export function refundIdPattern(): RegExp {
-  return new RegExp(`${BEFORE}${fieldLabelSource('refundId')} ?:? ?(\\d{6,30})(?!\\d)`, 'gu');
+  return new RegExp(`${BEFORE}${fieldLabelSource('refundId')} ?:? ?(\\d{6,30})(?!\\d)(?! ?\\d(?!\\d{3}[-/.年]))`, 'gu');
 }
 
 /** Does normalised text contain a refund-id label at all (with or without digits)? */

@@ -60,8 +60,15 @@ function rowCountdown(row: Element, readAt: number): PageDeadline | null {
   return null;
 }
 
+/** Two dates in one value ("2025-01-02 2026-11-20 08:34") make it ambiguous: it is not read (no first-wins guess). */
+const DATE_G = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/g;
+function hasTwoDates(value: string): boolean {
+  return (normalizeText(value).match(DATE_G)?.length ?? 0) > 1;
+}
+
 function pageDeadlineOf(row: Element, fields: RowFields, readAt: number): PageDeadline | null {
   const deadline = fields.deadline && simplifyChinese(fields.deadline);
+  if (deadline && hasTwoDates(deadline)) return null;
   if (deadline) {
     // A bare date under 超时时间 is an absolute deadline; a countdown there reads as itself.
     const found = parseDeadlineText(DEADLINE_TRIGGER.test(deadline) ? deadline : `超时时间 ${deadline}`, readAt);
@@ -163,7 +170,8 @@ export function readRefundRow(rowEl: Element, readAt: number, ctx: ReadContext =
   const amountFen = fields.amount === undefined ? undefined : parseAmountFen(fields.amount);
   if (amountFen !== undefined) candidate.amountFen = amountFen;
 
-  const appliedAt = fields.appliedAt === undefined ? null : parseBeijingDateTime(normalizeText(fields.appliedAt));
+  const appliedAt =
+    fields.appliedAt === undefined || hasTwoDates(fields.appliedAt) ? null : parseBeijingDateTime(normalizeText(fields.appliedAt));
   if (appliedAt !== null) candidate.appliedAt = appliedAt;
 
   if (isPageRow(rowEl)) {

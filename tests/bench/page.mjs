@@ -12,7 +12,9 @@ const QUIET_MS = 500;
 /** Every load runs under the sampling profiler (both modes alike), 1 sample per ms: small overhead. */
 const PROFILE_INTERVAL_US = 1000;
 /** A row count gets at least one pair of loads, then more pairs (up to `reps`) while it has used less than this. */
-const SIZE_TIME_BUDGET_MS = 40_000;
+const SIZE_TIME_BUDGET_MS = 25_000;
+/** Same for each re-render variant (one page 2 → 3 per repetition). */
+const RERENDER_TIME_BUDGET_MS = 12_000;
 
 /**
  * Main-world instrumentation (runs before the page's scripts):
@@ -177,7 +179,8 @@ async function loadOnce(context, url, { ext, profile = true }) {
 }
 
 /**
- * Section 1 of issue 5. Returns { figures, notes }. `reps` loads per row count and mode (alternating modes).
+ * Section 1 of issue 5. Returns { figures, notes }. Up to `reps` loads per row count and mode (alternating modes),
+ * fewer when a row count has used its time budget (at least one).
  */
 export async function pageBench({ extensionPath, port, reps = 3, profileDir, log }) {
   const figures = [];
@@ -235,6 +238,7 @@ export async function pageBench({ extensionPath, port, reps = 3, profileDir, log
         { name: `longest task after rows appear (no ext), ${rows} rows`, value: med(off, 'longestAfterRows'), unit: 'ms', budget: null },
         { name: `content script scripting per row, ${rows} rows`, value: median(attributed.map((a) => a.total)) / rows, unit: 'ms/row', budget: null },
       );
+      for (const f of figures.slice(-5)) f.n = on.length;
     }
 
     figures.push(...(await rerenderBench(withExt.context, reps, notes, log)));
@@ -255,7 +259,8 @@ async function rerenderBench(context, reps, notes, log) {
     let renders = 1;
     await settle(page, { renders, ext: true });
     const xs = [];
-    for (let i = 0; i < reps; i++) {
+    const t0 = Date.now();
+    for (let i = 0; i < reps && (i === 0 || Date.now() - t0 < RERENDER_TIME_BUDGET_MS); i++) {
       for (const target of [2, 3]) {
         await page.evaluate((p) => document.querySelector(`[data-demo-page="${p}"]`).click(), target);
         renders += 1;
@@ -271,6 +276,7 @@ async function rerenderBench(context, reps, notes, log) {
       value: median(xs),
       unit: 'ms',
       budget: 50,
+      n: xs.length,
     });
   }
   return figures;
@@ -316,7 +322,7 @@ async function tickerBench(context, notes, profileDir, log) {
   notes.ticker = { hidden, perTickMs: perTick, quietMsPerMinute: 60_000 * quietPerMs, top: ticks.top };
   log(`  ticker: ${perTick.toFixed(2)} ms per tick, ${(60_000 * quietPerMs).toFixed(2)} ms/min between ticks (document.hidden=${hidden})`);
   return [
-    { name: 'ticker scripting per minute, 200 badges', value: perMinute, unit: 'ms/min', budget: 5 },
-    { name: 'ticker scripting per tick, 200 badges', value: perTick, unit: 'ms', budget: null },
+    { name: 'ticker scripting per minute, 200 badges', value: perMinute, unit: 'ms/min', budget: 5, n: TICKS },
+    { name: 'ticker scripting per tick, 200 badges', value: perTick, unit: 'ms', budget: null, n: TICKS },
   ];
 }

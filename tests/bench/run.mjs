@@ -74,13 +74,14 @@ try {
   await demo.close();
 }
 
+const samples = figures.map((f) => (f.n === undefined ? '' : String(f.n)));
 const results = figures.map((f) => {
   const value = Math.round(f.value * 1000) / 1000;
   return { name: f.name, value, unit: f.unit, budget: f.budget ?? null, pass: f.budget == null ? null : Number.isFinite(value) && value <= f.budget };
 });
 
-const rows = results.map((r) => [r.name, String(r.value), r.unit, r.budget == null ? '—' : `≤ ${r.budget}`, r.pass == null ? '' : r.pass ? 'pass' : 'MISS']);
-const head = ['figure', 'value', 'unit', 'budget', ''];
+const rows = results.map((r, i) => [r.name, String(r.value), r.unit, r.budget == null ? '—' : `≤ ${r.budget}`, r.pass == null ? '' : r.pass ? 'pass' : 'MISS', samples[i]]);
+const head = ['figure', 'value', 'unit', 'budget', '', 'n'];
 const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => (i === 1 ? c.padStart(width[i]) : c.padEnd(width[i]))).join('  ');
 console.log(`\n${line(head)}\n${width.map((w) => '-'.repeat(w)).join('  ')}`);

@@ -5,6 +5,8 @@ import { csvBlob, csvChunks, refundPages, type CsvProgress } from '@/lib/export/
 import { newDb } from '../db/helpers';
 import { makeRefund } from './fixtures';
 
+// Generous: fake-indexeddb is slow, more so when other test files share the CPU.
+const DB_TIMEOUT = 60_000;
 let db: RefundRadarDb | undefined;
 afterEach(() => {
   db?.close();
@@ -39,7 +41,7 @@ describe('csvChunks', () => {
     // Same bytes as the in-memory writer over the table in primary-key order.
     all.sort((a, b) => (a.refundId < b.refundId ? -1 : 1));
     expect(text).toBe(refundsToCsv(all, 'zh'));
-  });
+  }, DB_TIMEOUT);
 
   it('accepts a plain iterable of pages, an empty source gives the header only', async () => {
     expect(await collect(csvChunks([], 'en'))).toEqual([BOM + csvHeaderLine('en')]);
@@ -58,7 +60,7 @@ describe('refundPages', () => {
     expect(rows.length).toBe(625);
     expect(rows.every((r) => r.status === 'success')).toBe(true);
     expect(new Set(rows.map((r) => r.refundId)).size).toBe(625);
-  });
+  }, DB_TIMEOUT);
 
   it('pages through a Collection factory (an indexed filter)', async () => {
     db = newDb();
@@ -68,7 +70,7 @@ describe('refundPages', () => {
     expect(pages.length).toBe(4); // 375 closed
     expect(pages.flat().length).toBe(375);
     expect(new Set(pages.flat().map((r) => r.refundId)).size).toBe(375);
-  });
+  }, DB_TIMEOUT);
 
   it('an exact multiple of the chunk size ends without an empty page; an empty table yields nothing', async () => {
     db = newDb();
@@ -79,7 +81,7 @@ describe('refundPages', () => {
     const sizes: number[] = [];
     for await (const p of refundPages(db, { chunkSize: 200 })) sizes.push(p.length);
     expect(sizes).toEqual([200, 200]);
-  });
+  }, DB_TIMEOUT);
 
   it('lets other tasks run between pages', async () => {
     db = newDb();
@@ -92,7 +94,7 @@ describe('refundPages', () => {
       clearInterval(timer);
     }
     expect(ticks).toBeGreaterThan(0);
-  });
+  }, DB_TIMEOUT);
 });
 
 describe('csvBlob', () => {
@@ -104,5 +106,5 @@ describe('csvBlob', () => {
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes.slice(3)).split('\r\n')[0]).toBe('refund_id,order_id,status,status_text,type,phase,goods_status,amount_yuan,applied_at,deadline_at,deadline_source,completed_at,intervened_at,first_seen_at,last_seen_at');
-  });
+  }, DB_TIMEOUT);
 });

@@ -8,9 +8,9 @@ import { exportJson } from '@/lib/export/json';
 import { newDb } from '../db/helpers';
 import { makeRefund } from './fixtures';
 
-// 20,000 in the normal run (fake-indexeddb fills ≈ 3,000 refunds/s); the 100,000:
+// 5,000 in the normal run (fake-indexeddb fills ≈ 3,000 refunds/s); the 100,000:
 //   EXPORT_TIMING_N=100000 npx vitest run tests/unit/export/timing.test.ts
-const N = Number(process.env.EXPORT_TIMING_N ?? 20_000);
+const N = Number(process.env.EXPORT_TIMING_N ?? 5_000);
 const dbs: RefundRadarDb[] = [];
 afterAll(() => dbs.forEach((d) => d.close()));
 

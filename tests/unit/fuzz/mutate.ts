@@ -32,7 +32,8 @@ export interface Truth {
   deadlineKind: string;
 }
 
-const REFUNDS = (generateRefunds(NOW, { count: 60 }) as Array<Record<string, any>>).map(
+const RAW = generateRefunds(NOW, { count: 60 }) as Array<Record<string, any>>;
+const REFUNDS = RAW.map(
   (r): Truth => ({
     refundId: r.refundId,
     orderId: r.orderId,
@@ -46,7 +47,6 @@ const REFUNDS = (generateRefunds(NOW, { count: 60 }) as Array<Record<string, any
     deadlineKind: r.deadlineDisplay.kind,
   }),
 );
-const RAW = generateRefunds(NOW, { count: 60 }) as Array<Record<string, any>>;
 const JUNK_ROWS = unreadableRows(NOW) as Array<Record<string, any>>;
 export const TRUTH_BY_ID = new Map(REFUNDS.map((t) => [t.refundId, t]));
 
@@ -97,8 +97,7 @@ function header(columns: readonly string[]): string {
   return `<table><thead><tr>${columns.map((c) => `<th>${c}</th>`).join('')}</tr></thead></table>`;
 }
 
-function listHtml(layout: Layout, refunds: Array<Record<string, any>>): string {
-  const rows = refunds.map((r) => RENDERERS[layout](r, NOW)).join('');
+function listHtml(layout: Layout, rows: string): string {
   if (layout === 'table') return `<div>${header(QN_COLUMNS)}<div>${rows}</div></div>`;
   if (layout === 'grid') {
     const heads = (QN_COLUMNS as string[]).map((c) => `<div role="columnheader">${c}</div>`).join('');
@@ -431,68 +430,162 @@ function applyMutation(kind: MutationKind, c: Ctx): string | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Cases
 
+/** Parsed pieces of markup, cloned for each case (parsing is the slow part of building a page). */
+const parsed = new Map<string, Element>();
+function parsedOnce(key: string, html: string): Element {
+  let el = parsed.get(key);
+  if (!el) {
+    el = document.createElement('div');
+    el.innerHTML = html;
+    parsed.set(key, el);
+  }
+  return el;
+}
+
+const ROW_HOLDER = '<i data-fuzz-rows></i>';
+
 export interface FuzzCase {
   seed: number;
   layout: Layout;
-  mutations: string[];
   /** The page root the reader gets (document.body). */
   root: Element;
   /** The refunds shown (ground truth), in page order before mutations. */
   truths: Truth[];
+  /** Marked row elements → refund (the attributes themselves are removed from the page). */
+  truth: TruthMap;
+  /** Mutations applied so far. */
+  mutations: string[];
+  /** How many mutations this case applies in all (1–4). */
+  planned: number;
+  /** Applies the next mutation; false when the case has applied all of its mutations. */
+  step(): boolean;
+}
+
+export interface TruthMap {
+  map: WeakMap<Element, Truth>;
+  /** The marked row elements, in page order at build time (a duplicated row adds its copy). */
+  elements: Element[];
+}
+
+function pathTo(from: Element, to: Element): number[] {
+  const path: number[] = [];
+  for (let el: Element = to; el !== from; el = el.parentElement!) path.unshift([...el.parentElement!.children].indexOf(el));
+  return path;
+}
+function follow(from: Element, path: number[]): Element | null {
+  let el: Element | null = from;
+  for (const i of path) el = el?.children[i] ?? null;
+  return el;
 }
 
 /**
- * Builds the page of `seed` into `doc.body` and mutates it. The truth attributes are still on the rows; `truthMap`
- * copies them into a WeakMap and removes them.
+ * Builds the page of `seed` into `doc.body` (a fresh page per case); `step()` then applies its mutations one at a
+ * time, so every intermediate page can be read. Deterministic in `seed`.
  */
 export function buildCase(seed: number, doc: Document = document): FuzzCase {
   const rng = prng(seed);
   const layout = LAYOUTS[seed % LAYOUTS.length]!;
   const root = doc.body;
+  root.removeAttribute(TRUTH_ATTR);
   let truths: Truth[];
   if (layout === 'qn-detail' || layout === 'legacy-detail') {
     const i = int(rng, RAW.length);
     const render = layout === 'qn-detail' ? renderQianniuDetail : renderLegacyDetail;
-    root.innerHTML = bodyOf(render(RAW[i], NOW));
+    const page = parsedOnce(`${layout}:${i}`, bodyOf(render(RAW[i], NOW)));
+    root.replaceChildren(...[...page.childNodes].map((n) => n.cloneNode(true)));
     root.setAttribute(TRUTH_ATTR, REFUNDS[i]!.refundId);
     truths = [REFUNDS[i]!];
   } else {
-    root.removeAttribute(TRUTH_ATTR);
     const count = 3 + int(rng, 3);
     const picked = shuffle(rng, [...RAW.keys()]).slice(0, count);
-    const shown: Array<Record<string, any>> = picked.map((i) => RAW[i]!);
-    if (rng() < 0.3) shown.splice(int(rng, shown.length + 1), 0, pick(rng, JUNK_ROWS));
-    root.innerHTML = listHtml(layout, shown);
+    const shown: Array<[string, Record<string, any>]> = picked.map((i) => [`${layout}:${i}`, RAW[i]!]);
+    if (rng() < 0.3) {
+      const j = int(rng, JUNK_ROWS.length);
+      shown.splice(int(rng, shown.length + 1), 0, [`${layout}:junk${j}`, JUNK_ROWS[j]!]);
+    }
+    const skeleton = parsedOnce(`${layout}:list`, listHtml(layout, ROW_HOLDER));
+    root.replaceChildren(skeleton.firstElementChild!.cloneNode(true));
+    const holder = root.querySelector('[data-fuzz-rows]')!;
+    holder.replaceWith(...shown.map(([key, r]) => parsedOnce(key, RENDERERS[layout](r, NOW)).firstElementChild!.cloneNode(true)));
     truths = picked.map((i) => REFUNDS[i]!);
   }
   const h = handlesOf(layout, root);
+  const truth = truthMap(root);
   const c: Ctx = { rng, doc, root, layout, h };
+  const cellPaths = h.cellRows.map((cr, k) => pathTo(h.rows[k]!, cr));
 
-  // Never both a header cell and a row cell dropped: that can line a row up under the wrong header by construction
-  // (the page would then really say its order amount is the refund amount).
   const kinds = new Set<MutationKind>();
   const mutations: string[] = [];
-  const n = 1 + int(rng, 4);
-  for (let tries = 0; mutations.length < n && tries < 20; tries++) {
-    const kind = pick(rng, MUTATION_KINDS);
-    if ((kind === 'drop-cell' && kinds.has('drop-header-cell')) || (kind === 'drop-header-cell' && kinds.has('drop-cell'))) continue;
-    const done = applyMutation(kind, c);
-    if (done === null) continue;
-    kinds.add(kind);
-    mutations.push(done);
-  }
-  return { seed, layout, mutations, root, truths };
+  const planned = 1 + int(rng, 4);
+  const step = (): boolean => {
+    for (let tries = 0; mutations.length < planned && tries < 20; tries++) {
+      const kind = pick(rng, MUTATION_KINDS);
+      // A row cell dropped together with any header cell can line that row up under the wrong header by
+      // construction (the page would then really say its order amount is the refund amount): never both.
+      const dropsHeader = (k: MutationKind) => k === 'drop-header-cell' || k === 'drop-column';
+      if ((kind === 'drop-cell' && [...kinds].some(dropsHeader)) || (dropsHeader(kind) && kinds.has('drop-cell'))) continue;
+      const done = applyMutation(kind, c);
+      if (done === null) continue;
+      if (kind === 'duplicate-row') {
+        // The copy is the same refund, and later column mutations apply to it too.
+        const original = h.rows[Number(done.split(' ')[1])]!;
+        const copy = original.nextElementSibling!;
+        const t = truth.map.get(original);
+        if (t) {
+          truth.map.set(copy, t);
+          truth.elements.push(copy);
+        }
+        h.rows.push(copy);
+        const k = h.rows.indexOf(original);
+        if (k < cellPaths.length) {
+          const cr = follow(copy, cellPaths[k]!);
+          if (cr) {
+            h.cellRows.push(cr);
+            cellPaths.push(cellPaths[k]!);
+          }
+        }
+      }
+      kinds.add(kind);
+      mutations.push(done);
+      return true;
+    }
+    return false;
+  };
+  return { seed, layout, root, truths, truth, mutations, planned, step };
 }
 
 /** Row element → refund, from the truth attributes (which are then removed, so the reader cannot see them). */
-export function truthMap(root: Element): WeakMap<Element, Truth> {
+export function truthMap(root: Element): TruthMap {
   const map = new WeakMap<Element, Truth>();
+  const marked: Element[] = [];
   for (const el of [root, ...root.querySelectorAll(`[${TRUTH_ATTR}]`)]) {
     const id = el.getAttribute(TRUTH_ATTR);
     if (id === null) continue;
     const t = TRUTH_BY_ID.get(id);
-    if (t) map.set(el, t);
+    if (t) {
+      map.set(el, t);
+      marked.push(el);
+    }
     el.removeAttribute(TRUTH_ATTR);
   }
-  return map;
+  return { map, elements: marked };
+}
+
+/** Puts the truth attributes back (to check the reader ignores them, and to print a failing page). */
+export function markTruth(truth: TruthMap): () => void {
+  const live = truth.elements.filter((el) => el.isConnected);
+  for (const el of live) el.setAttribute(TRUTH_ATTR, truth.map.get(el)!.refundId);
+  return () => {
+    for (const el of live) el.removeAttribute(TRUTH_ATTR);
+  };
+}
+
+/** The page of `seed` after its first `steps` mutations, as HTML with the truth attributes on. */
+export function replayHtml(seed: number, steps: number): { html: string; mutations: string[] } {
+  const c = buildCase(seed);
+  for (let i = 0; i < steps; i++) c.step();
+  const unmark = markTruth(c.truth);
+  const html = c.root.innerHTML;
+  unmark();
+  return { html, mutations: c.mutations };
 }
