@@ -19,11 +19,27 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
   });
 }
 
+/** The suites whose results depend on instants and calendar days. */
+const TIME_SUITES = ['time', 'deadline', 'format', 'indicators', 'page', 'badge', 'db', 'reminders', 'export', 'log'];
+
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
-    // Tests run in a non-Beijing zone on purpose: nothing may depend on the machine's time zone.
-    env: { TZ: 'America/New_York' },
+    // Everything runs in New York (neither UTC nor Beijing); everything that involves times runs again in Shanghai.
+    // The results must be identical: page times are Beijing time whatever the machine's zone (domain.md "Time").
+    projects: [
+      {
+        extends: true,
+        test: { name: 'new-york', include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'], env: { TZ: 'America/New_York' } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'shanghai',
+          include: TIME_SUITES.map((dir) => `tests/unit/${dir}/**/*.test.{ts,tsx}`),
+          env: { TZ: 'Asia/Shanghai' },
+        },
+      },
+    ],
   },
 });

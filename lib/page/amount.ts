@@ -13,6 +13,8 @@ export function parseAmountFen(text: string): number | undefined {
   const marked = tokens.filter((m) => m[1] !== undefined || m[3] !== undefined);
   const pick = marked.length === 1 ? marked[0] : marked.length === 0 && tokens.length === 1 ? tokens[0] : undefined;
   if (!pick) return undefined;
+  // A bare number (no ¥ or 元) is the amount only when it is all the value says: "白的 621" is not ¥621.
+  if (marked.length === 0 && /[\p{L}]/u.test(t.replace(pick[0], ''))) return undefined;
   // "￥-5.00" / "-¥5.00": a negative amount is no refund amount (and not its absolute value).
   if (/[-\u2212]\s*(?:¥|RMB|CNY)?\s*$/i.test(t.slice(0, pick.index))) return undefined;
   const m = VALID.exec(pick[2]!);

@@ -63,13 +63,22 @@ function spanOf(el: Element): number {
   return Number.isFinite(n) && n >= 1 && n <= 100 ? n : 1;
 }
 
+/** The cell a row child is, or wraps alone (a tooltip <div> around one gridcell must not shift the columns after it). */
+function wrappedCell(el: Element, isCell: (el: Element) => boolean): Element[] {
+  let at = el;
+  while (!isCell(at) && at.children.length === 1) at = at.children[0]!;
+  return isCell(at) && !isSkipped(at) ? [at] : [];
+}
+
 /** The cells of a row-like element: td/th of a tr, role cells of an ARIA row, else its element children. */
 export function cellsOf(row: Element): Cell[] {
   const kids = [...row.children].filter((k) => !isSkipped(k));
+  const isTableCell = (k: Element) => k.localName === 'td' || k.localName === 'th';
+  const isRoleCell = (k: Element) => CELL_ROLES.has(k.getAttribute('role') ?? '');
   let cellEls: Element[];
-  if (row.localName === 'tr') cellEls = kids.filter((k) => k.localName === 'td' || k.localName === 'th');
+  if (row.localName === 'tr') cellEls = kids.flatMap((k) => wrappedCell(k, isTableCell));
   else {
-    const roleCells = kids.filter((k) => CELL_ROLES.has(k.getAttribute('role') ?? ''));
+    const roleCells = kids.flatMap((k) => wrappedCell(k, isRoleCell));
     cellEls = roleCells.length > 0 ? roleCells : kids;
   }
   const cells: Cell[] = [];

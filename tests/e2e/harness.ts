@@ -7,7 +7,8 @@ import { startDemoServer } from '../fixtures/server.mjs';
 // @ts-expect-error plain ESM fixtures without types
 import { launchWithExtension } from '../fixtures/browser.mjs';
 
-export const BROWSER_TZ = 'America/New_York';
+/** The browser's zone, per Playwright project (New York by default, Shanghai in the second project). */
+export const DEFAULT_BROWSER_TZ = 'America/New_York';
 export const SHOTS = 'tests/artifacts/e2e';
 
 export interface Expected {
@@ -46,7 +47,8 @@ export interface BadgeAttrs {
   inRowOf: string | null;
 }
 
-export const test = base.extend<{ page: Page }, { demo: DemoServer; ext: Launched }>({
+export const test = base.extend<{ page: Page }, { browserTz: string; demo: DemoServer; ext: Launched }>({
+  browserTz: [DEFAULT_BROWSER_TZ, { scope: 'worker', option: true }],
   demo: [
     async ({}, use) => {
       const server = (await startDemoServer({})) as DemoServer;
@@ -56,9 +58,9 @@ export const test = base.extend<{ page: Page }, { demo: DemoServer; ext: Launche
     { scope: 'worker' },
   ],
   ext: [
-    async ({ demo }, use) => {
+    async ({ demo, browserTz }, use) => {
       mkdirSync(SHOTS, { recursive: true });
-      const launched = (await launchWithExtension({ port: demo.port, headless: true, timezoneId: BROWSER_TZ })) as Launched;
+      const launched = (await launchWithExtension({ port: demo.port, headless: true, timezoneId: browserTz })) as Launched;
       await use(launched);
       await launched.close();
     },

@@ -1,14 +1,14 @@
 // Issue 4 end to end: the refund log lists what was browsed; CSV export downloads the right columns; a JSON export
 // imported into a fresh profile gives back the same log.
 import { readFileSync } from 'node:fs';
-import { BROWSER_TZ, expect, settle, test } from './harness';
+import { expect, settle, test } from './harness';
 // @ts-expect-error plain ESM fixtures without types
 import { launchWithExtension } from '../fixtures/browser.mjs';
 
 const HEADERS_ZH = '退款编号,订单编号';
 
-test('export CSV and JSON from the log, import the JSON into a fresh profile, see the same log', async ({ demo }) => {
-  const first = await launchWithExtension({ port: demo.port, headless: true, timezoneId: BROWSER_TZ });
+test('export CSV and JSON from the log, import the JSON into a fresh profile, see the same log', async ({ demo, browserTz }) => {
+  const first = await launchWithExtension({ port: demo.port, headless: true, timezoneId: browserTz });
   let jsonPath = '';
   let summary = '';
   try {
@@ -43,7 +43,7 @@ test('export CSV and JSON from the log, import the JSON into a fresh profile, se
   }
 
   // A fresh profile: empty log, then the import brings every refund back.
-  const second = await launchWithExtension({ port: demo.port, headless: true, timezoneId: BROWSER_TZ });
+  const second = await launchWithExtension({ port: demo.port, headless: true, timezoneId: browserTz });
   try {
     const log = await second.context.newPage();
     await log.goto(`chrome-extension://${second.extensionId}/log.html`);

@@ -56,3 +56,19 @@ describe('drift regressions', () => {
     expect(reading.rows[0]!.row.pageDeadline).toBeUndefined();
   });
 });
+
+describe('drift regressions found by the fuzzer', () => {
+  it('a wrapper around one grid cell (and one header cell) does not shift the columns after it', () => {
+    const r = refunds[3];
+    const heads = (QN_COLUMNS as string[]).map((c, i) => (i === 7 ? `<section><div role="columnheader">${c}</div></section>` : `<div role="columnheader">${c}</div>`)).join('');
+    const row = RENDERERS.grid(r, NOW).replace(/<div role="gridcell"[^>]*><span class="money_num__v2Q0a">[^<]*<\/span><\/div>/, '<div>$&</div>');
+    const reading = read(`<div role="grid"><div role="row">${heads}</div><div role="rowgroup">${row}</div></div>`);
+    expect(reading.rows.map((x) => [x.row.refundId, x.row.appliedAt, x.row.amountFen])).toEqual([[r.refundId, r.appliedAt, r.amountFen]]);
+  });
+  it('words beside a bare number under a label: not an amount ("退款金额：白的 621 ￥718.00" split across elements)', () => {
+    const r = refunds[0];
+    const html = RENDERERS.cards(r, NOW).replace('退款金额：</span>', '退款金额： 白的 621</span>');
+    const reading = read(`<div>${html}</div>`);
+    expect(reading.rows.map((x) => [x.row.refundId, x.row.amountFen])).toEqual([[r.refundId, undefined]]);
+  });
+});

@@ -73,8 +73,8 @@ describe('formatBeijing and addDays', () => {
 });
 
 describe('independence from the machine time zone', () => {
-  it('the test process runs outside Beijing', () => {
-    expect(process.env.TZ).toBe('America/New_York');
+  it('the test process runs in one of the two configured zones', () => {
+    expect(['America/New_York', 'Asia/Shanghai']).toContain(process.env.TZ);
   });
 
   it('gives the same results whatever process.env.TZ is', () => {
