@@ -2,9 +2,11 @@
 // each is stored (Dexie, extension origin) and answered with what the history knows. The latest report per tab is
 // kept in storage.session so the popup can show "N rows not understood" even after the worker was stopped.
 import { startReminders } from '@/components/reminders/reminder-service';
+import { FactsCache } from '@/lib/db/facts-cache';
 import { handlePageReport } from '@/lib/db/handle-page-report';
+import { loadDashboard } from '@/lib/db/load-dashboard';
 import { RefundRadarDb } from '@/lib/db/schema';
-import { ExtensionMessageSchema, type PageReport, type StoredTabReport } from '@/lib/messages';
+import { ExtensionMessageSchema, type ExtensionMessage, type PageReport, type StoredTabReport } from '@/lib/messages';
 import { loadSettings } from '@/lib/options-store';
 
 const tabKey = (tabId: number) => `tab:${tabId}`;
@@ -26,9 +28,10 @@ export default defineBackground(() => {
   const db = new RefundRadarDb();
   // Registered synchronously: MV3 wakes the worker only for listeners added at start-up.
   const reminders = startReminders(db);
+  const facts = new FactsCache(db);
 
   async function onPageReport(report: PageReport, tabId: number | undefined, topFrame: boolean) {
-    const reply = await handlePageReport(db, report, await loadSettings(db), Date.now());
+    const reply = await handlePageReport(db, report, await loadSettings(db), Date.now(), facts);
     void reminders.reschedule(); // deadlines may have changed: re-plan notifications and the toolbar count
     // Only the top frame, or a frame that found rows, speaks for the tab in the popup.
     if (tabId !== undefined && (topFrame || report.rows.length > 0 || report.problemCount > 0)) {
@@ -43,14 +46,28 @@ export default defineBackground(() => {
       sendResponse({ ok: false, error: 'invalid message' });
       return false;
     }
-    const message = parsed.data;
-    const answer =
-      message.type === 'page-report'
-        ? onPageReport(message, sender.tab?.id, sender.frameId === 0)
-        : browser.storage.session.get(tabKey(message.tabId)).then((got) => ({ ok: true, report: got[tabKey(message.tabId)] ?? null }));
-    answer.then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+    answer(parsed.data, sender).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }));
     return true; // the answer comes asynchronously
   });
+
+  async function answer(message: ExtensionMessage, sender: Browser.runtime.MessageSender): Promise<unknown> {
+    switch (message.type) {
+      case 'page-report':
+        return onPageReport(message, sender.tab?.id, sender.frameId === 0);
+      case 'tab-report': {
+        const got = await browser.storage.session.get(tabKey(message.tabId));
+        return { ok: true, report: got[tabKey(message.tabId)] ?? null };
+      }
+      case 'dashboard': {
+        const loaded = await loadDashboard(db, Date.now(), message.scenario, () => facts.get(Date.now()));
+        return { ok: true, dashboard: loaded.dashboard };
+      }
+      case 'history-changed':
+        facts.invalidate();
+        void reminders.reschedule();
+        return { ok: true };
+    }
+  }
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(tabKey(tabId));

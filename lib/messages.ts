@@ -31,7 +31,18 @@ export type PageReport = z.infer<typeof PageReportSchema>;
 /** Popup → background: the report of one tab. */
 export const TabReportRequestSchema = z.object({ type: z.literal('tab-report'), tabId: z.number().check(z.int()) });
 
-export const ExtensionMessageSchema = z.discriminatedUnion('type', [PageReportSchema, TabReportRequestSchema]);
+/** Popup → background: the dashboard, computed where the facts are kept in memory. */
+export const DashboardRequestSchema = z.object({ type: z.literal('dashboard'), scenario: z.enum(['now', 'deadline', 'median']) });
+
+/** Log page → background: the history was changed elsewhere (an import): drop what is kept in memory. */
+export const HistoryChangedSchema = z.object({ type: z.literal('history-changed') });
+
+export const ExtensionMessageSchema = z.discriminatedUnion('type', [
+  PageReportSchema,
+  TabReportRequestSchema,
+  DashboardRequestSchema,
+  HistoryChangedSchema,
+]);
 export type ExtensionMessage = z.infer<typeof ExtensionMessageSchema>;
 
 /** What the background keeps per tab (in storage.session: it survives the service worker being stopped). */

@@ -40,6 +40,11 @@ function writeContract(host: HTMLElement, info: RefundBadgeInfo): void {
   setAttr(host, 'data-state', info.state);
 }
 
+function sameInfo(a: RefundBadgeInfo, b: RefundBadgeInfo): boolean {
+  for (const key of Object.keys(b) as Array<keyof RefundBadgeInfo>) if (a[key] !== b[key]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
 export function mountBadge(
   initial: RefundRow,
   now: ReadonlySignal<number>,
@@ -51,9 +56,13 @@ export function mountBadge(
   applyBadgeCss(root);
   const row = signal(initial);
   const known = signal<BadgeExtras>({});
+  // The same answer keeps the same object, so a tick that changes nothing re-renders nothing but the time text.
+  let last: RefundBadgeInfo | undefined;
   const info = computed(() => {
     const { impact: _impact, ...extra } = known.value;
-    return describeRefund(row.value, now.value, { ...context.value, ...extra });
+    const next = describeRefund(row.value, now.value, { ...context.value, ...extra });
+    if (last && sameInfo(last, next)) return last;
+    return (last = next);
   });
   const impact = computed(() => (info.value.state === 'done' ? undefined : known.value.impact));
   const stopContract = effect(() => writeContract(host, info.value));

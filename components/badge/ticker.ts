@@ -3,7 +3,8 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-export const TICK_MS = 20_000;
+// Minute resolution is all the badge shows ("还剩 5时12分"); peers refresh SLA badges about every 60 s (§9).
+export const TICK_MS = 60_000;
 
 export function startTicker(ctx: ContentScriptContext, doc: Document = document): ReadonlySignal<number> {
   const now = signal(Date.now());

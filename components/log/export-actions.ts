@@ -95,7 +95,10 @@ export async function importFile(db: RefundRadarDb, file: Blob): Promise<ImportR
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
   try {
-    return await importJson(db, text);
+    const report = await importJson(db, text);
+    // The background keeps the indicators' facts in memory: tell it the history changed under it.
+    if (report.ok) void browser.runtime.sendMessage({ type: 'history-changed' }).catch(() => undefined);
+    return report;
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }

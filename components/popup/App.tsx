@@ -3,46 +3,70 @@
 // the projection from the facts already in memory.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
-import { buildProjection, type Dashboard, type ProjectionScenario } from '@/lib/dashboard';
+import { buildProjection, DEFAULT_SCENARIO, type Dashboard, type ProjectionScenario } from '@/lib/dashboard';
 import { RefundRadarDb } from '@/lib/db/schema';
 import { openLog, openOptions } from './actions';
 import { DashboardView } from './DashboardView';
-import { loadDashboard, type LoadedDashboard } from './load-dashboard';
+import { loadDashboard, type LoadedDashboard } from '@/lib/db/load-dashboard';
 import { PagePanel } from './PagePanel';
 import { Skeleton } from './Skeleton';
 import { loadActiveTabReport, pageProblemCount, type TabReportLoad } from './tab-report';
 
-type DashLoad = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; loaded: LoadedDashboard; dashboard: Dashboard };
+type DashLoad =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  /** `loaded` is set when the popup read the database itself (fallback); else the background computes. */
+  | { kind: 'ready'; loaded?: LoadedDashboard; dashboard: Dashboard };
+
+/** The dashboard from the background, which keeps the facts in memory (fast); null when it cannot answer. */
+async function dashboardFromBackground(scenario: ProjectionScenario): Promise<Dashboard | null> {
+  try {
+    const answer = (await browser.runtime.sendMessage({ type: 'dashboard', scenario })) as { ok?: boolean; dashboard?: Dashboard } | undefined;
+    return answer?.ok && answer.dashboard ? answer.dashboard : null;
+  } catch {
+    return null;
+  }
+}
+
+async function loadLocally(): Promise<LoadedDashboard> {
+  const db = new RefundRadarDb();
+  try {
+    return await loadDashboard(db);
+  } finally {
+    db.close();
+  }
+}
 
 export function App() {
   const [tab, setTab] = useState<TabReportLoad>({ kind: 'loading' });
   const [dash, setDash] = useState<DashLoad>({ kind: 'loading' });
-
   useEffect(() => {
     loadActiveTabReport().then(setTab, () => setTab({ kind: 'none' }));
-    const db = new RefundRadarDb();
-    loadDashboard(db)
-      .then((loaded) => {
-        setDash({ kind: 'ready', loaded, dashboard: loaded.dashboard });
-        document.body.dataset.loadMs = (loaded.timing.readMs + loaded.timing.buildMs).toFixed(1);
-        document.body.dataset.buildMs = loaded.timing.buildMs.toFixed(1);
+    dashboardFromBackground(DEFAULT_SCENARIO)
+      .then(async (dashboard): Promise<DashLoad> => {
+        if (dashboard) return { kind: 'ready', dashboard };
+        const loaded = await loadLocally();
+        return { kind: 'ready', loaded, dashboard: loaded.dashboard };
       })
-      .catch((err: unknown) => setDash({ kind: 'error', message: err instanceof Error ? err.message : String(err) }))
-      .finally(() => db.close());
+      .then(setDash)
+      .catch((err: unknown) => setDash({ kind: 'error', message: err instanceof Error ? err.message : String(err) }));
   }, []);
-
   useEffect(() => {
     // For measurements (the popup's own time to a rendered dashboard, ms since navigation start).
     if (dash.kind === 'ready' && !document.body.dataset.readyMs) document.body.dataset.readyMs = performance.now().toFixed(1);
   }, [dash.kind]);
-
   const onScenario = (scenario: ProjectionScenario) => {
     if (dash.kind !== 'ready') return;
-    const { facts, paidOrdersByDay, settings, asOf } = dash.loaded;
-    const projection = buildProjection(facts, paidOrdersByDay, settings, asOf, scenario, dash.dashboard.windowEvents);
-    setDash({ ...dash, dashboard: { ...dash.dashboard, projection } });
+    if (dash.loaded) {
+      const { facts, paidOrdersByDay, settings, asOf } = dash.loaded;
+      const projection = buildProjection(facts, paidOrdersByDay, settings, asOf, scenario, dash.dashboard.windowEvents);
+      setDash({ ...dash, dashboard: { ...dash.dashboard, projection } });
+      return;
+    }
+    void dashboardFromBackground(scenario).then((dashboard) => {
+      if (dashboard) setDash({ kind: 'ready', dashboard: { ...dash.dashboard, projection: dashboard.projection } });
+    });
   };
-
   return (
     <>
       <header class="top">

@@ -7,6 +7,7 @@ import type { PageReport, PageReportReply } from '../messages';
 import { isCompleted } from '../status/classify';
 import type { Settings } from '../settings';
 import { addDays, beijingDate } from '../time/beijing';
+import type { FactsCache } from './facts-cache';
 import { getPaidOrders, knownFor, refundFacts } from './queries';
 import type { RefundRadarDb } from './schema';
 import { upsertObservedRows } from './upsert';
@@ -21,7 +22,14 @@ export function indicatorOptions(settings: Settings) {
   };
 }
 
-export async function handlePageReport(db: RefundRadarDb, report: PageReport, settings: Settings, now: number): Promise<PageReportReply> {
+/** `cache`: the background's facts copy (see facts-cache.ts); without it the window is read from the database. */
+export async function handlePageReport(
+  db: RefundRadarDb,
+  report: PageReport,
+  settings: Settings,
+  now: number,
+  cache?: FactsCache,
+): Promise<PageReportReply> {
   const context = {
     rules: settings.rules,
     thresholds: settings.thresholds,
@@ -38,11 +46,15 @@ export async function handlePageReport(db: RefundRadarDb, report: PageReport, se
   }
   const ids = report.rows.map((r) => r.refundId);
   const stored = await knownFor(db, ids);
+  await cache?.refresh(ids);
 
   // Impact of the open refunds shown, over the refunds the current window can count.
   const today = beijingDate(now);
   const since = addDays(today, -settings.windowDays);
-  const [history, paid] = await Promise.all([refundFacts(db, since), getPaidOrders(db, since, today)]);
+  const [history, paid] = await Promise.all([
+    cache ? cache.get(now).then((r) => r.facts) : refundFacts(db, since),
+    getPaidOrders(db, since, today),
+  ]);
   const open = new Set(report.rows.filter((r) => !isCompleted(r.status)).map((r) => r.refundId));
   const batch = refundImpacts(history.filter((f) => open.has(f.refundId)), history, paid, now, indicatorOptions(settings));
 

@@ -24,6 +24,8 @@ const BIZ_ORDER_ID = /[?&#;]bizOrderId=(\d{6,30})(?!\d)/i;
 
 function digitsOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
+  // "3760162625798013 430": a number split by a space is ambiguous, not its first part (found by the markup fuzzer).
+  if (/\d \d/.test(normalizeText(value))) return undefined;
   const runs = value.match(/\d{6,30}/g) ?? [];
   return runs.length === 1 ? runs[0] : undefined;
 }

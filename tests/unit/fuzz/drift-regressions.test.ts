@@ -8,8 +8,8 @@ import { generateRefunds, unreadableRows } from '../../fixtures/demo-data.mjs';
 import { LEGACY_COLUMNS, QN_COLUMNS, RENDERERS } from '../../fixtures/pages/rows.mjs';
 
 const NOW = Date.UTC(2026, 10, 21, 2, 0);
-const refunds = generateRefunds(NOW) as Array<Record<string, any>>;
-const junk = unreadableRows(NOW) as Array<Record<string, any>>;
+const refunds: any[] = generateRefunds(NOW);
+const junk: any[] = unreadableRows(NOW);
 // Headers as in tests/unit/page/demo-pages.test.ts.
 function listHtml(layout: string, rows: string): string {
   if (layout === 'table') return `<div><table><thead><tr>${(QN_COLUMNS as string[]).map((c) => `<th>${c}</th>`).join('')}</tr></thead></table><div>${rows}</div></div>`;

@@ -1,6 +1,6 @@
 // The loader reads only what can matter, from a fake IndexedDB, and hands it to buildDashboard.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDashboard } from '@/components/popup/load-dashboard';
+import { loadDashboard } from '@/lib/db/load-dashboard';
 import { buildDashboard } from '@/lib/dashboard';
 import { putSetting, setPaidOrders } from '@/lib/db/queries';
 import type { RefundRadarDb, StoredRefund } from '@/lib/db/schema';

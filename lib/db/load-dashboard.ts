@@ -1,10 +1,10 @@
-// Reads what the popup needs straight from the local history (the popup is an extension page, so it may open the
-// Dexie database itself) and assembles it with lib/dashboard.ts. Only the refunds that can matter are read: open ones
+// Reads what the popup needs from the local history (the background, which keeps the facts in memory, or the popup
+// itself as a fallback) and assembles it with lib/dashboard.ts. Only the refunds that can matter are read: open ones
 // and those completed or intervened since D(now) − W (refundFactsWithSkipped's sinceDate), the paid orders of the
 // window, the settings and the few most urgent seller refunds — all in parallel, then one buildDashboard.
 import Dexie from 'dexie';
 import { buildDashboard, DEFAULT_SCENARIO, loaderSinceDate, URGENT_LIMIT, type Dashboard, type ProjectionScenario, type UrgentRefund } from '@/lib/dashboard';
-import { getPaidOrders, getSetting, openSellerRefundsByDeadline, refundFactsWithSkipped } from '@/lib/db/queries';
+import { getPaidOrders, getSetting, openSellerRefundsByDeadline, refundFactsWithSkipped, type RefundFactsResult } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import type { RefundFacts } from '@/lib/indicators';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings';
@@ -32,12 +32,14 @@ export async function loadDashboard(
   db: RefundRadarDb,
   asOf: number = Date.now(),
   scenario: ProjectionScenario = DEFAULT_SCENARIO,
+  /** The facts, when the caller keeps them in memory (the background's FactsCache). */
+  readFacts: (since: string) => Promise<RefundFactsResult> = (since) => refundFactsWithSkipped(db, since),
 ): Promise<LoadedDashboard> {
   const t0 = performance.now();
   const since = loaderSinceDate(asOf, MAX_WINDOW_DAYS);
   const [storedSettings, factsResult, paidOrdersByDay, urgentRows, sellerOpenCount] = await Promise.all([
     getSetting(db, SETTINGS_KEY),
-    refundFactsWithSkipped(db, since),
+    readFacts(since),
     getPaidOrders(db, since, beijingDate(asOf)),
     openSellerRefundsByDeadline(db, URGENT_LIMIT),
     countSellerRefundsWithDeadline(db),

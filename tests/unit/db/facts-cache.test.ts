@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { FactsCache } from '@/lib/db/facts-cache';
+import { refundFacts } from '@/lib/db/queries';
+import { upsertObservedRows } from '@/lib/db/upsert';
+import { HOUR, T0, newDb, row } from './helpers';
+
+const a = row({ refundId: '200000000000000002', type: 'refund_only', appliedAt: T0 - 10 * HOUR });
+const b = row({ refundId: '200000000000000001', type: 'return_refund', appliedAt: T0 - 20 * HOUR });
+
+describe('FactsCache', () => {
+  it('gives what the database gives, sorted by refund id, and follows later upserts without a reload', async () => {
+    const db = newDb();
+    await upsertObservedRows(db, [a, b], T0);
+    const cache = new FactsCache(db);
+    expect((await cache.get(T0)).facts).toEqual(await refundFacts(db));
+    expect((await cache.get(T0)).facts.map((f) => f.refundId)).toEqual([b.refundId, a.refundId]);
+
+    // A refund completes and a new one appears: refresh with just those ids.
+    const done = { ...a, status: 'success' as const, statusText: '退款成功', readAt: T0 + HOUR };
+    const c = row({ refundId: '200000000000000000', type: 'refund_only', appliedAt: T0 - HOUR, readAt: T0 + HOUR });
+    await upsertObservedRows(db, [done, c], T0 + HOUR);
+    await cache.refresh([done.refundId, c.refundId]);
+    const got = (await cache.get(T0 + HOUR)).facts;
+    expect(got).toEqual(await refundFacts(db));
+    expect(got.find((f) => f.refundId === a.refundId)!.completedAt).toBe(T0 + HOUR);
+  });
+
+  it('reads again after invalidate (an import elsewhere)', async () => {
+    const db = newDb();
+    const cache = new FactsCache(db);
+    expect((await cache.get(T0)).facts).toEqual([]);
+    await upsertObservedRows(db, [a], T0);
+    cache.invalidate();
+    expect((await cache.get(T0)).facts.map((f) => f.refundId)).toEqual([a.refundId]);
+  });
+});
