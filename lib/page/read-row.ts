@@ -87,7 +87,10 @@ function pageDeadlineOf(row: Element, fields: RowFields, readAt: number): PageDe
 const STATUS_HEADING_MAX = 30;
 function statusHeadingOf(page: Element): string {
   for (const node of contentTextNodes(page)) {
-    const text = normalizeText(node.data);
+    // The element's whole text: a render may split "卖家已经同意退款，等待买家退货" into text nodes, and the part
+    // "买家退货" alone classifies as another status (found by the markup fuzzer).
+    const whole = node.parentElement && node.parentElement !== page ? readText(node.parentElement) : '';
+    const text = whole !== '' && whole.length <= STATUS_HEADING_MAX ? whole : normalizeText(node.data);
     if (text.length < 2 || text.length > STATUS_HEADING_MAX || /\d{4}-\d{1,2}-\d{1,2}/.test(text)) continue;
     if (classifyStatus(simplifyChinese(text)) !== 'unknown') return text;
   }

@@ -217,7 +217,22 @@ function elements(root: Element): Element[] {
   return [...root.querySelectorAll('*')];
 }
 
+const NUMBERISH = /[0-9０-９:：.\-/]/;
+/** Does `node` start right after a digit and with a digit (inline text, so the two read as one number)? */
+function insideNumber(node: Node): boolean {
+  const prev = node.previousSibling?.textContent ?? '';
+  const own = node.textContent ?? '';
+  return prev !== '' && own !== '' && NUMBERISH.test(prev.at(-1)!) && NUMBERISH.test(own[0]!);
+}
+
+/** Is the node inside one of the demo's unreadable rows? Dropping a label there could make the row readable. */
+function inJunkRow(c: Ctx, node: Node): boolean {
+  return c.junk.some((j) => j.contains(node));
+}
+
 interface Ctx {
+  /** The demo's unreadable rows on the page. */
+  junk: Element[];
   rng: Rng;
   doc: Document;
   root: Element;
@@ -225,8 +240,8 @@ interface Ctx {
   h: Handles;
 }
 
-/** Cells of a cell row as they are now (element children). */
-const cellsNow = (el: Element): Element[] => [...el.children];
+/** Cells of a cell row as they are now (element children, not the hidden decoys this engine inserts). */
+const cellsNow = (el: Element): Element[] => [...el.children].filter((k) => !k.hasAttribute('data-fuzz-decoy'));
 
 function permuteChildren(parent: Element, perm: number[]): void {
   const kids = cellsNow(parent);
@@ -271,7 +286,7 @@ function applyMutation(kind: MutationKind, c: Ctx): string | null {
     case 'drop-label': {
       // Delete one label word (the value stays): "退款金额：￥59.00" → "：￥59.00".
       const word = pick(rng, LABEL_WORDS);
-      const hits = textNodes(root).filter((t) => t.data.includes(word));
+      const hits = textNodes(root).filter((t) => t.data.includes(word) && !inJunkRow(c, t));
       if (hits.length === 0) return null;
       const t = pick(rng, hits);
       t.data = t.data.replace(word, '');
@@ -280,7 +295,7 @@ function applyMutation(kind: MutationKind, c: Ctx): string | null {
     case 'drop-field': {
       // Delete the smallest element holding one label and its value (a card's "标签：值" line, a detail item).
       const word = pick(rng, LABEL_WORDS);
-      const hits = textNodes(root).filter((t) => t.data.includes(word));
+      const hits = textNodes(root).filter((t) => t.data.includes(word) && !inJunkRow(c, t));
       if (hits.length === 0) return null;
       let el = pick(rng, hits).parentElement;
       while (el && el !== root && (el.textContent ?? '').trim().length <= word.length + 1) el = el.parentElement;
@@ -329,7 +344,10 @@ function applyMutation(kind: MutationKind, c: Ctx): string | null {
         const node = rng() < 0.5 ? doc.createTextNode(` ${text} `) : doc.createElement(pick(rng, ['span', 'div', 'i']));
         if (node.nodeType === 1) node.textContent = text;
         const kids = [...parent.childNodes];
-        parent.insertBefore(node, kids.length ? kids[int(rng, kids.length + 1)] ?? null : null);
+        let at = kids.length ? kids[int(rng, kids.length + 1)] ?? null : null;
+        // Never between two pieces of one number (after split-text): that would rewrite the number itself.
+        if (at && insideNumber(at)) at = null;
+        parent.insertBefore(node, at);
       }
       return `${kind} ${JSON.stringify(added)}`;
     }
@@ -342,6 +360,7 @@ function applyMutation(kind: MutationKind, c: Ctx): string | null {
       else if (how === 1) el.setAttribute('hidden', '');
       else el.setAttribute('aria-hidden', 'true');
       el.textContent = `退款编号：${digits(rng, 18)}`;
+      el.setAttribute('data-fuzz-decoy', '');
       host.insertBefore(el, host.firstChild);
       return `${kind} ${['display:none', 'hidden', 'aria-hidden'][how]}`;
     }
@@ -397,10 +416,11 @@ function applyMutation(kind: MutationKind, c: Ctx): string | null {
       return `${kind} ×${n}`;
     }
     case 'nbsp': {
-      // No-break / ideographic spaces where a space may stand: around a text, or instead of its spaces.
+      // No-break / ideographic spaces where a space may stand: around a text (never inside a number split into
+      // text nodes, which would show "12:03 :26"), or instead of its spaces.
       for (const t of textNodes(root)) {
         if (rng() < 0.3) t.data = t.data.replace(/ /g, '\u00a0');
-        if (rng() < 0.2) t.data = `${pick(rng, ['\u00a0', '\u3000', ' \u00a0'])}${t.data}${pick(rng, ['', '\u00a0', '\u3000'])}`;
+        if (rng() < 0.2 && !insideNumber(t) && !(t.nextSibling && insideNumber(t.nextSibling))) t.data = `${pick(rng, ['\u00a0', '\u3000', ' \u00a0'])}${t.data}${pick(rng, ['', '\u00a0', '\u3000'])}`;
       }
       return kind;
     }
@@ -511,7 +531,7 @@ export function buildCase(seed: number, doc: Document = document): FuzzCase {
   }
   const h = handlesOf(layout, root);
   const truth = truthMap(root);
-  const c: Ctx = { rng, doc, root, layout, h };
+  const c: Ctx = { rng, doc, root, layout, h, junk: h.rows.filter((r) => !truth.map.has(r)) };
   const cellPaths = h.cellRows.map((cr, k) => pathTo(h.rows[k]!, cr));
 
   const kinds = new Set<MutationKind>();
