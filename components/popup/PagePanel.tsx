@@ -3,7 +3,28 @@ import { t, uiLang } from '@/components/i18n';
 import { formatStateLabel } from '@/lib/format/time-left';
 import { BADGE_STATES } from '@/lib/model';
 import { formatBeijing } from '@/lib/time/beijing';
+import type { StoredTabReport } from '@/lib/messages';
 import type { TabReportLoad } from './tab-report';
+
+/** What support needs to see why rows were not understood: the page kind, counts and samples, no buyer data. */
+function diagnostic(report: StoredTabReport): string {
+  const url = new URL(report.url);
+  return JSON.stringify(
+    {
+      extension: browser.runtime.getManifest().version,
+      page: `${url.host}${url.pathname}`,
+      pageKind: report.pageKind,
+      rowsRead: report.rowCount,
+      rowsNotUnderstood: report.problemCount,
+      samples: report.problems,
+      states: report.states,
+      storageError: report.storageError ?? null,
+      at: new Date(report.at).toISOString(),
+    },
+    null,
+    2,
+  );
+}
 
 export function PagePanel({ load }: { load: TabReportLoad }) {
   const lang = uiLang();
@@ -14,6 +35,11 @@ export function PagePanel({ load }: { load: TabReportLoad }) {
       {load.kind === 'none' && <p class="muted">{t('popupNoPage')}</p>}
       {load.kind === 'report' && (
         <div aria-live="polite">
+          {load.report.storageError && (
+            <p class="cue bad" role="alert" data-testid="storage-error">
+              {t('popup_storageError', load.report.storageError)}
+            </p>
+          )}
           <p class="count" data-testid="rows-read">{t('popupRowsRead', String(load.report.rowCount))}</p>
           {load.report.problemCount > 0 ? (
             <p class="count bad" data-testid="rows-not-understood">{t('popupRowsNotUnderstood', String(load.report.problemCount))}</p>
@@ -32,6 +58,9 @@ export function PagePanel({ load }: { load: TabReportLoad }) {
                   </li>
                 ))}
               </ul>
+              <button type="button" class="link-button" data-testid="copy-diagnostic" onClick={() => void navigator.clipboard.writeText(diagnostic(load.report))}>
+                {t('popup_copyDiagnostic')}
+              </button>
             </>
           )}
           <h3>{t('popupStates')}</h3>
