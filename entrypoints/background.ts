@@ -1,7 +1,9 @@
 // Background service worker: the only writer of the local history. Content scripts send page reports (validated);
 // each is stored (Dexie, extension origin) and answered with what the history knows. The latest report per tab is
 // kept in storage.session so the popup can show "N rows not understood" even after the worker was stopped.
+import Dexie from 'dexie';
 import { startReminders } from '@/components/reminders/reminder-service';
+import { DEFAULT_SCENARIO } from '@/lib/dashboard';
 import { FactsCache } from '@/lib/db/facts-cache';
 import { handlePageReport } from '@/lib/db/handle-page-report';
 import { loadDashboard } from '@/lib/db/load-dashboard';
@@ -29,9 +31,30 @@ export default defineBackground(() => {
   // Registered synchronously: MV3 wakes the worker only for listeners added at start-up.
   const reminders = startReminders(db);
   const facts = new FactsCache(db);
+  // The last dashboard per scenario, so the popup paints at once; any write to the history or the settings
+  // (a page report, an import, the options page) or a new minute makes it stale.
+  const dashboards = new Map<string, { at: number; value: unknown }>();
+  const DASHBOARD_FRESH_MS = 60_000;
+  const dashboardFor = async (scenario: 'now' | 'deadline' | 'median') => {
+    const hit = dashboards.get(scenario);
+    if (hit && Date.now() - hit.at < DASHBOARD_FRESH_MS) return hit.value;
+    const loaded = await loadDashboard(db, Date.now(), scenario, () => facts.get(Date.now()));
+    dashboards.set(scenario, { at: Date.now(), value: loaded.dashboard });
+    return loaded.dashboard;
+  };
+  // Dexie tells every context of the extension about writes made in any of them (options page, log import).
+  Dexie.on('storagemutated', () => dashboards.clear());
+  // After a burst of page reports, compute the default dashboard ahead of the popup asking for it.
+  let warmTimer: ReturnType<typeof setTimeout> | undefined;
+  const warmDashboard = () => {
+    clearTimeout(warmTimer);
+    warmTimer = setTimeout(() => void dashboardFor(DEFAULT_SCENARIO).catch(() => undefined), 2000);
+  };
 
   async function onPageReport(report: PageReport, tabId: number | undefined, topFrame: boolean) {
     const reply = await handlePageReport(db, report, await loadSettings(db), Date.now(), facts);
+    dashboards.clear();
+    warmDashboard();
     void reminders.reschedule(); // deadlines may have changed: re-plan notifications and the toolbar count
     // Only the top frame, or a frame that found rows, speaks for the tab in the popup.
     if (tabId !== undefined && (topFrame || report.rows.length > 0 || report.problemCount > 0)) {
@@ -58,12 +81,11 @@ export default defineBackground(() => {
         const got = await browser.storage.session.get(tabKey(message.tabId));
         return { ok: true, report: got[tabKey(message.tabId)] ?? null };
       }
-      case 'dashboard': {
-        const loaded = await loadDashboard(db, Date.now(), message.scenario, () => facts.get(Date.now()));
-        return { ok: true, dashboard: loaded.dashboard };
-      }
+      case 'dashboard':
+        return { ok: true, dashboard: await dashboardFor(message.scenario) };
       case 'history-changed':
         facts.invalidate();
+        dashboards.clear();
         void reminders.reschedule();
         return { ok: true };
     }

@@ -3,9 +3,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BadgeBoard } from '@/components/badge/badge-board';
 import { createReadContext, type ReadContext } from '@/lib/page/read-page';
+import { withTextMemo } from '@/lib/page/dom-text';
 
 /** How many ancestors of a changed node are tried when it holds no row itself (a row completed by a late cell). */
 const ESCALATE_LEVELS = 4;
+/** Rows are read and badged in slices of at most this many, each slice in its own task… */
+const SLICE_ROWS = 50;
+/** …and a slice stops early once it has taken this long (ms), so no task of ours gets long on a slow machine. */
+const SLICE_MS = 20;
 
 export interface RowWatchOptions {
   board: BadgeBoard;
@@ -20,25 +25,69 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
   const scanRoots = new Set<Element>();
   let scheduled = false;
 
+  /** Rows found but not read yet (read in slices, yielding to the page between them). */
+  const queue = new Set<Element>();
+  let readCtx: ReadContext | null = null;
+  let pumping = false;
+
+  const pump = () => {
+    pumping = false;
+    if (ctx.isInvalid || !readCtx) return;
+    const started = performance.now();
+    const slice: Element[] = [];
+    for (const el of queue) {
+      slice.push(el);
+      queue.delete(el);
+      if (slice.length >= SLICE_ROWS) break;
+    }
+    const context = readCtx;
+    withTextMemo(() => {
+      // Read one at a time so a slow machine stops a slice early (the rest stays queued).
+      for (let i = 0; i < slice.length; i++) {
+        board.refresh([slice[i]!], context);
+        if (performance.now() - started > SLICE_MS) {
+          const left = [...slice.slice(i + 1), ...queue];
+          queue.clear();
+          for (const r of left) queue.add(r);
+          break;
+        }
+      }
+    });
+    if (queue.size > 0) schedulePump();
+    else options.onBatch();
+  };
+
+  const schedulePump = () => {
+    if (pumping) return;
+    pumping = true;
+    ctx.setTimeout(pump, 0);
+  };
+
   const flush = () => {
     scheduled = false;
     if (ctx.isInvalid) return;
     board.prune();
     // One reading context (column headers, element order) per batch, shared by every row of the batch.
-    const readCtx = createReadContext(root);
+    const batchCtx = createReadContext(root);
+    readCtx = batchCtx;
     const rows = new Set(dirtyRows);
-    for (const scanRoot of outermost(scanRoots)) {
-      if (!scanRoot.isConnected) continue;
-      let found = findRows(scanRoot, readCtx);
-      for (let up = scanRoot.parentElement, i = 0; found.length === 0 && up && i < ESCALATE_LEVELS; up = up.parentElement, i++) {
-        found = findRows(up, readCtx);
+    withTextMemo(() => {
+      for (const scanRoot of outermost(scanRoots)) {
+        if (!scanRoot.isConnected) continue;
+        let found = findRows(scanRoot, batchCtx);
+        for (let up = scanRoot.parentElement, i = 0; found.length === 0 && up && i < ESCALATE_LEVELS; up = up.parentElement, i++) {
+          found = findRows(up, batchCtx);
+        }
+        for (const row of found) rows.add(row);
       }
-      for (const row of found) rows.add(row);
-    }
+    });
     dirtyRows.clear();
     scanRoots.clear();
-    board.refresh(rows, readCtx);
-    options.onBatch();
+    for (const row of rows) {
+      queue.delete(row);
+      queue.add(row);
+    }
+    pump();
   };
 
   const observer = new MutationObserver((records) => {

@@ -2,7 +2,7 @@
 // what it says, not by class names: a row of th / role=columnheader cells, or a row whose cells are known header
 // labels (the Fusion "Next" list puts its header in a table of its own; the legacy list in a row of divs).
 import { type FieldKey, FIELD_LABELS, headerField } from './labels';
-import { contentTextNodes, isSkipped, readText } from './dom-text';
+import { contentTextNodesWhere, isSkipped, readText, withTextMemo } from './dom-text';
 
 const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
 
@@ -25,7 +25,8 @@ export interface ReadContext {
   headers: HeaderRow[];
   /** headerFor results, valid while the DOM does not change (one reading). */
   headerOf?: WeakMap<Element, { header: HeaderRow; cells: Cell[] } | null>;
-  /** Document-order index of every element at the time of reading (compareDocumentPosition is slow in some DOMs). */
+  /** Document-order index of every element at the time of reading (compareDocumentPosition is slow in some DOMs).
+   *  In a context from createReadContext it is built on first use. */
   order?: WeakMap<Element, number>;
 }
 
@@ -49,13 +50,18 @@ export function inDocumentOrder(els: Iterable<Element>, ctx?: ReadContext): Elem
   });
 }
 
-/** Does `b` come after `a` in the document? */
+/** Does `b` come after `a` in the document? (Uses the order index only when it is already built.) */
 function follows(a: Element, b: Element, ctx: ReadContext): boolean {
-  const ia = ctx.order?.get(a);
-  const ib = ctx.order?.get(b);
+  const order = builtOrder.has(ctx) || !lazyOrder.has(ctx) ? ctx.order : undefined;
+  const ia = order?.get(a);
+  const ib = order?.get(b);
   if (ia !== undefined && ib !== undefined) return ib > ia;
   return (a.compareDocumentPosition(b) & 4) !== 0;
 }
+
+/** Contexts whose order index is built lazily, and those where it has been built. */
+const lazyOrder = new WeakSet<ReadContext>();
+const builtOrder = new WeakSet<ReadContext>();
 
 function spanOf(el: Element): number {
   const raw = el.getAttribute('colspan') ?? el.getAttribute('aria-colspan');
@@ -126,9 +132,18 @@ const HEADER_CLIMB = 4;
 export function findHeaderRows(root: ParentNode, order?: WeakMap<Element, number>): HeaderRow[] {
   const scope = (root as Node).nodeType === 9 ? (root as Document).documentElement : (root as Element);
   if (!scope) return [];
+  return withTextMemo(() => headerRowsIn(scope, order));
+}
+
+/**
+ * A header label (after NFKC and the traditional → simplified mapping) always holds one of these characters; the
+ * others are the only characters whose NFKC or simplified form holds one (狀 U+F9FA, 🈸 U+1F238). A pre-filter only.
+ */
+export const HEADER_HINT = /[退售订申超剩处倒货发要商宝实买操状訂處貨發寶實買狀\uf9fa]|\u{1f238}/u;
+
+function headerRowsIn(scope: Element, order?: WeakMap<Element, number>): HeaderRow[] {
   const candidates = new Set<Element>();
-  for (const node of contentTextNodes(scope)) {
-    if (headerField(node.data) === null) continue;
+  for (const node of contentTextNodesWhere(scope, (data) => HEADER_HINT.test(data) && headerField(data) !== null)) {
     let el = node.parentElement;
     for (let i = 0; el && i < HEADER_CLIMB; i++, el = el.parentElement) candidates.add(el);
   }
@@ -142,11 +157,26 @@ export function findHeaderRows(root: ParentNode, order?: WeakMap<Element, number
   return out;
 }
 
-/** A reading context for the document (or frame) that holds `node`. */
-export function createReadContext(node: Node): ReadContext {
+/**
+ * A reading context for the document (or frame) that holds `node`. `headers` may be given when the caller knows
+ * they are still those of the document (e.g. from the previous batch of changes); the order index is built on first
+ * use (a context is for one reading: the DOM does not change meanwhile).
+ */
+export function createReadContext(node: Node, headers?: HeaderRow[]): ReadContext {
   const doc = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
-  const order = orderIndex(node);
-  return { headers: findHeaderRows(doc ?? (node as ParentNode), order), order };
+  let order: WeakMap<Element, number> | undefined;
+  const ctx: ReadContext = {
+    headers: headers ?? findHeaderRows(doc ?? (node as ParentNode)),
+    get order() {
+      if (!order) {
+        order = orderIndex(node);
+        builtOrder.add(ctx);
+      }
+      return order;
+    },
+  };
+  lazyOrder.add(ctx);
+  return ctx;
 }
 
 function depth(node: Node): number {

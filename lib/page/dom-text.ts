@@ -1,7 +1,7 @@
 // Reading text from page markup without layout: happy-dom (and a detached DOM) has no innerText, and textContent runs
 // "退款金额<div>¥128</div>" together. Element boundaries become spaces, except inline formatting tags, whose parts
 // belong to one word ("还剩<em>1</em>天"); the result is normalised (domain.md §4.1).
-import { compactText, normalizeText } from '../text/normalize';
+import { normalizeText } from '../text/normalize';
 
 /** The badge host this extension inserts: never part of what the page says. */
 export const BADGE_TAG = 'refund-radar-badge';
@@ -17,6 +17,52 @@ const ACTION_WORDS = new Set([
   '批量审核', '上传凭证', '查看物流', '更多',
 ]);
 
+/**
+ * Text read during one reading of an unchanging DOM, memoised per node (see withTextMemo). Null outside a reading:
+ * every call then reads the DOM again.
+ */
+interface TextMemo {
+  text: WeakMap<Node, string>;
+  raw: WeakMap<Node, string>;
+  control: WeakMap<Element, boolean>;
+  nodes: WeakMap<Element, Text[]>;
+}
+let memo: TextMemo | null = null;
+
+/**
+ * Runs `fn` with readText / contentTextNodes / isControl memoised per node. Only for code that does not change the
+ * page's text while it runs (inserting our own badge hosts is fine: they are never page text). Nests.
+ */
+export function withTextMemo<T>(fn: () => T): T {
+  if (memo) return fn();
+  memo = { text: new WeakMap(), raw: new WeakMap(), control: new WeakMap(), nodes: new WeakMap() };
+  try {
+    return fn();
+  } finally {
+    memo = null;
+  }
+}
+
+// Text that NFKC leaves unchanged: ASCII, CJK ideographs and the CJK punctuation 、。〃〄々〆〇〈〉《》「」『』【】
+// (no compatibility forms, no combining marks, nothing that composes). Such text skips the costly normalize call.
+const NFKC_STABLE = /^[\t\n\r\x20-\x7e\u3001-\u3011\u4e00-\u9fff]*$/;
+const SPACES = /\s+/g;
+
+/** normalizeText (domain.md §4.1), faster for the common text that NFKC would not change. Same result. */
+export function normText(text: string): string {
+  if (NFKC_STABLE.test(text)) return text.replace(SPACES, ' ').trim();
+  if (text.length > 64) return normalizeText(text);
+  // Short texts repeat from row to row ("退款编号：", "￥128.00"): remember them.
+  let out = normalized.get(text);
+  if (out === undefined) {
+    if (normalized.size >= 4096) normalized.clear();
+    out = normalizeText(text);
+    normalized.set(text, out);
+  }
+  return out;
+}
+const normalized = new Map<string, string>();
+
 /** Elements whose text is never page content (scripts, our own badge, hidden nodes). */
 export function isSkipped(el: Element): boolean {
   if (SKIPPED.has(el.localName)) return true;
@@ -30,8 +76,12 @@ export function isControl(el: Element): boolean {
   if (FORM_CONTROLS.has(el.localName)) return true;
   const role = el.getAttribute('role');
   if (role === 'button' || role === 'menuitem' || role === 'checkbox' || role === 'switch') return true;
-  if (el.localName === 'a') return ACTION_WORDS.has(compactText(el.textContent ?? ''));
-  return false;
+  if (el.localName !== 'a') return false;
+  const known = memo?.control.get(el);
+  if (known !== undefined) return known;
+  const control = ACTION_WORDS.has(normText(el.textContent ?? '').replace(/ /g, ''));
+  memo?.control.set(el, control);
+  return control;
 }
 
 /** Is the element (or an ancestor up to `stop`) skipped or a control? */
@@ -42,23 +92,25 @@ export function isInsideIgnored(node: Node, stop: Element | null = null, withCon
   return false;
 }
 
-function collect(node: Node, out: string[], withControls: boolean): void {
+/** The node's text before normalisation: element boundaries as spaces (inline formatting excepted). */
+function rawText(node: Node, withControls: boolean): string {
+  const cache = withControls ? undefined : memo?.raw;
+  const known = cache?.get(node);
+  if (known !== undefined) return known;
+  let out = '';
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      out.push((child as Text).data);
+      out += (child as Text).data;
     } else if (child.nodeType === 1) {
       const el = child as Element;
       if (isSkipped(el) || (!withControls && isControl(el))) continue;
-      if (el.localName === 'br') {
-        out.push(' ');
-        continue;
-      }
-      const separate = !INLINE_FORMATTING.has(el.localName);
-      if (separate) out.push(' ');
-      collect(el, out, withControls);
-      if (separate) out.push(' ');
+      if (el.localName === 'br') out += ' ';
+      else if (INLINE_FORMATTING.has(el.localName)) out += rawText(el, withControls);
+      else out += ` ${rawText(el, withControls)} `;
     }
   }
+  cache?.set(node, out);
+  return out;
 }
 
 /**
@@ -66,10 +118,13 @@ function collect(node: Node, out: string[], withControls: boolean): void {
  * `withControls` (the status cell must not say 申请介入 because of its button).
  */
 export function readText(node: Node, withControls = false): string {
-  if (node.nodeType === 3) return normalizeText((node as Text).data);
-  const out: string[] = [];
-  collect(node, out, withControls);
-  return normalizeText(out.join(''));
+  if (node.nodeType === 3) return normText((node as Text).data);
+  const cache = withControls ? undefined : memo?.text;
+  const known = cache?.get(node);
+  if (known !== undefined) return known;
+  const text = normText(rawText(node, withControls));
+  cache?.set(node, text);
+  return text;
 }
 
 /** Does the element carry any visible text (controls excluded)? */
@@ -79,6 +134,8 @@ export function hasText(el: Element): boolean {
 
 /** Text nodes under `root` that are page content (not in scripts, the badge, hidden nodes or controls). */
 export function contentTextNodes(root: Element): Text[] {
+  const known = memo?.nodes.get(root);
+  if (known) return known;
   const out: Text[] = [];
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -92,5 +149,30 @@ export function contentTextNodes(root: Element): Text[] {
     }
   };
   walk(root);
+  memo?.nodes.set(root, out);
+  return out;
+}
+
+/**
+ * contentTextNodes(root).filter((n) => accept(n.data)), faster: the browser's tree walker lists the text nodes, and
+ * only the accepted ones are checked for a skipped or control ancestor (each element checked once).
+ */
+export function contentTextNodesWhere(root: Element, accept: (data: string) => boolean): Text[] {
+  const out: Text[] = [];
+  const ignored = new Map<Element, boolean>();
+  const isIgnored = (el: Element | null): boolean => {
+    if (!el || el === root) return false;
+    let v = ignored.get(el);
+    if (v === undefined) {
+      v = isSkipped(el) || isControl(el) || isIgnored(el.parentElement);
+      ignored.set(el, v);
+    }
+    return v;
+  };
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    if (accept(data) && data.trim() !== '' && !isIgnored(node.parentElement)) out.push(node as Text);
+  }
   return out;
 }

@@ -5,7 +5,7 @@
 // per row), a plain table, an ARIA grid, a card list, the legacy list (rows named by their detail link) and a detail
 // page (one refund: the row is the whole page).
 import { type ReadContext, asHeaderRow, createReadContext, headerFor, inDocumentOrder } from './columns';
-import { BADGE_TAG, hasText, isSkipped, readText } from './dom-text';
+import { BADGE_TAG, hasText, isSkipped, readText, withTextMemo } from './dom-text';
 import { type IdOccurrence, findIdOccurrences } from './identifiers';
 import { FIELD_KEYS, FIELD_LABELS, findFieldLabel } from './labels';
 
@@ -38,52 +38,94 @@ function childContaining(parent: Element, node: Node): Element | null {
 /** For each element, the id occurrences inside it (built once by walking up from every occurrence). */
 type Holdings = Map<Element, IdOccurrence[]>;
 
-function holdingsOf(all: IdOccurrence[]): Holdings {
-  const map: Holdings = new Map();
-  for (const o of all) {
-    for (let el: Element | null = o.el; el; el = el.parentElement) {
-      const list = map.get(el);
-      if (list) list.push(o);
-      else map.set(el, [o]);
-    }
-  }
-  return map;
+/** What one search for rows computes once: occurrences per element and per id, shapes, climb results. */
+interface Search {
+  held: Holdings;
+  /** Per refund id: how many of its occurrences each element holds. */
+  idCounts: Map<string | null, Map<Element, number>>;
+  byId: Map<string | null, IdOccurrence[]>;
+  headerHolders: Set<Element>;
+  shapes: [Map<Element, string>, Map<Element, string>, Map<Element, string>];
+  ctx: ReadContext;
 }
 
-/** Should the climb from `node` (holding occurrence `o`) stop below `parent`? */
-function stopsBelow(parent: Element, node: Element, o: IdOccurrence, held: Holdings, headerHolders: Set<Element>, ctx: ReadContext): boolean {
+function holdingsOf(all: IdOccurrence[]): Pick<Search, 'held' | 'idCounts' | 'byId'> {
+  const held: Holdings = new Map();
+  const idCounts: Search['idCounts'] = new Map();
+  const byId: Search['byId'] = new Map();
+  for (const o of all) {
+    let counts = idCounts.get(o.id);
+    if (!counts) idCounts.set(o.id, (counts = new Map()));
+    const same = byId.get(o.id);
+    if (same) same.push(o);
+    else byId.set(o.id, [o]);
+    for (let el: Element | null = o.el; el; el = el.parentElement) {
+      const list = held.get(el);
+      if (list) list.push(o);
+      else held.set(el, [o]);
+      counts.set(el, (counts.get(el) ?? 0) + 1);
+    }
+  }
+  return { held, idCounts, byId };
+}
+
+/** Should the climb from `node` (holding an occurrence of `id`) stop below `parent`? */
+function stopsBelow(parent: Element, node: Element, id: string, s: Search): boolean {
   if (parent.localName === 'html') return true;
   // The list header sits beside the rows: a row never contains it.
-  if (headerHolders.has(parent) && !headerHolders.has(node)) return true;
-  const inNode = new Set(held.get(node) ?? []);
-  for (const p of held.get(parent) ?? []) {
-    if (inNode.has(p)) continue;
-    if (p.id !== o.id) return true; // another refund (or a row whose refund number is missing)
-    // The same id in a sibling that also looks like a whole row (same kind, has a date): a duplicated row.
-    const other = childContaining(parent, p.el);
-    if (other && other !== node && sameKind(other, node) && DATE.test(readText(other)) && DATE.test(readText(node))) return true;
+  if (s.headerHolders.has(parent) && !s.headerHolders.has(node)) return true;
+  // Occurrences in the parent outside the node (the node's are a subset of the parent's).
+  const outside = (s.held.get(parent)?.length ?? 0) - (s.held.get(node)?.length ?? 0);
+  if (outside > 0) {
+    const counts = s.idCounts.get(id);
+    const sameOutside = (counts?.get(parent) ?? 0) - (counts?.get(node) ?? 0);
+    if (outside > sameOutside) return true; // another refund (or a row whose refund number is missing)
+    if (sameOutside > 0) {
+      // The same id in a sibling that also looks like a whole row (same kind, has a date): a duplicated row.
+      for (const p of s.byId.get(id) ?? []) {
+        if (!parent.contains(p.el) || node.contains(p.el)) continue;
+        const other = childContaining(parent, p.el);
+        if (other && other !== node && sameKind(other, node) && DATE.test(readText(other)) && DATE.test(readText(node))) return true;
+      }
+    }
   }
   // A sibling row of the same list whose refund number is missing holds no occurrence, so nothing above stops the
   // climb and one readable row would swallow its id-less neighbours (found by the markup fuzzer). A sibling of the
   // same kind and cells, with a date, that says two row labels or lines up with a column header is a row: stop.
-  return parent.children.length > 1 && [...parent.children].some((sib) => sib !== node && !held.has(sib) && looksLikeSiblingRow(sib, node, ctx));
+  if (parent.children.length <= 1) return false;
+  for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
+    if (sib !== node && !s.held.has(sib) && looksLikeSiblingRow(sib, node, s)) return true;
+  }
+  return false;
 }
 
-function looksLikeSiblingRow(sib: Element, node: Element, ctx: ReadContext): boolean {
-  if (!sameKind(sib, node) || isSkipped(sib) || shape(sib, 1) !== shape(node, 1)) return false;
+function looksLikeSiblingRow(sib: Element, node: Element, s: Search): boolean {
+  if (!sameKind(sib, node) || isSkipped(sib) || shape(sib, 1, s) !== shape(node, 1, s)) return false;
   const text = readText(sib);
   if (!DATE.test(text) || !DATE.test(readText(node))) return false;
   if (inRowLabelCount(text) >= 2) return true;
-  const a = headerFor(sib, ctx);
-  return a !== null && a.header === headerFor(node, ctx)?.header;
+  const a = headerFor(sib, s.ctx);
+  return a !== null && a.header === headerFor(node, s.ctx)?.header;
 }
 
 /** Tag skeleton two levels deep: rows of one list share it even when their refund number is missing. */
-function shape(el: Element, levels = 2): string {
-  const kids = [...el.children].filter((k) => !isSkipped(k));
-  if (levels === 0) return `${el.localName}[${roleOf(el)}]`;
-  return `${el.localName}[${roleOf(el)}](${kids.map((k) => shape(k, levels - 1)).join(',')})`;
+function shape(el: Element, levels: 0 | 1 | 2, s?: Search): string {
+  const known = s?.shapes[levels].get(el);
+  if (known !== undefined) return known;
+  let out: string;
+  if (levels === 0) out = `${el.localName}[${roleOf(el)}]`;
+  else {
+    const parts: string[] = [];
+    for (let k = el.firstElementChild; k; k = k.nextElementSibling) {
+      if (!isSkipped(k)) parts.push(shape(k, levels === 2 ? 1 : 0, s));
+    }
+    out = `${el.localName}[${roleOf(el)}](${parts.join(',')})`;
+  }
+  s?.shapes[levels].set(el, out);
+  return out;
 }
+
+const kindOf = (el: Element): string => `${el.localName}[${roleOf(el)}]`;
 
 /**
  * Rows of one list are siblings. A candidate buried inside an element that stands among such siblings (same kind)
@@ -91,15 +133,21 @@ function shape(el: Element, levels = 2): string {
  * refund numbers merged in one card). That element is then read as a whole, and reported as not understood.
  */
 function dropBuried(rows: Element[]): Element[] {
-  const byParent = new Map<Element, Element[]>();
+  // Per parent: how many candidates it holds and their kinds.
+  const byParent = new Map<Element, { n: number; kinds: Set<string> }>();
   for (const r of rows) {
     const p = r.parentElement;
-    if (p) byParent.set(p, [...(byParent.get(p) ?? []), r]);
+    if (!p) continue;
+    const entry = byParent.get(p);
+    if (entry) {
+      entry.n++;
+      entry.kinds.add(kindOf(r));
+    } else byParent.set(p, { n: 1, kinds: new Set([kindOf(r)]) });
   }
   return rows.filter((r) => {
     for (let a = r.parentElement; a?.parentElement; a = a.parentElement) {
       const siblings = byParent.get(a.parentElement);
-      if (siblings && siblings.length >= 2 && siblings.some((s) => sameKind(s, a!))) return false;
+      if (siblings && siblings.n >= 2 && siblings.kinds.has(kindOf(a))) return false;
     }
     return true;
   });
@@ -113,8 +161,9 @@ function inRowLabelCount(text: string): number {
 function strip(row: Element): Element {
   let el = row;
   for (;;) {
-    if ([...el.childNodes].some((n) => n.nodeType === 3 && (n as Text).data.trim() !== '')) return el;
-    const kids = [...el.children].filter((k) => !isSkipped(k) && hasText(k));
+    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && (n as Text).data.trim() !== '') return el;
+    const kids: Element[] = [];
+    for (let k = el.firstElementChild; k && kids.length < 2; k = k.nextElementSibling) if (!isSkipped(k) && hasText(k)) kids.push(k);
     const only = kids[0];
     if (kids.length !== 1 || !only) return el;
     if (['td', 'th', 'a', 'button', 'label'].includes(only.localName) || /cell|header/.test(roleOf(only))) return el;
@@ -128,47 +177,73 @@ function strip(row: Element): Element {
  * refund-id label, two field labels, or the same markup skeleton): the reader reports them as problems.
  */
 export function findRefundRows(root: ParentNode, ctx: ReadContext = createReadContext(root as Node)): Element[] {
+  return withTextMemo(() => findRows(root, ctx));
+}
+
+function findRows(root: ParentNode, ctx: ReadContext): Element[] {
   const scope = scopeOf(root);
   if (!scope) return [];
   const all = findIdOccurrences(scope, ctx);
   const headerHolders = new Set<Element>();
   for (const h of ctx.headers) {
-    for (let el: Element | null = h.el; el; el = el.parentElement) headerHolders.add(el);
+    for (let el: Element | null = h.el; el && !headerHolders.has(el); el = el.parentElement) headerHolders.add(el);
   }
 
-  const held = holdingsOf(all);
-  const outer: Element[] = [];
+  const s: Search = { ...holdingsOf(all), headerHolders, shapes: [new Map(), new Map(), new Map()], ctx };
+  const { held } = s;
+  // Where a climb from an element with a given id ended: climbs from two occurrences of one row meet.
+  const reached = new Map<Element, { id: string; top: Element }>();
+  const outer = new Set<Element>();
   for (const o of all) {
-    if (o.id === null) continue;
+    const id = o.id;
+    if (id === null) continue;
+    const path: Element[] = [];
     let node = o.el;
-    while (node !== scope) {
+    let top: Element;
+    for (;;) {
+      const known = reached.get(node);
+      if (known && known.id === id) {
+        top = known.top;
+        break;
+      }
+      path.push(node);
       const parent = node.parentElement;
-      if (!parent || stopsBelow(parent, node, o, held, headerHolders, ctx)) break;
+      if (node === scope || !parent || stopsBelow(parent, node, id, s)) {
+        top = node;
+        break;
+      }
       node = parent;
     }
-    if (!outer.includes(node)) outer.push(node);
+    for (const el of path) if (!reached.has(el)) reached.set(el, { id, top });
+    outer.add(top);
   }
-  const rows = dropBuried(outer.filter((r) => !outer.some((o) => o !== r && o.contains(r))));
+  const notNested = [...outer].filter((r) => {
+    for (let a = r.parentElement; a; a = a.parentElement) if (outer.has(a)) return false;
+    return true;
+  });
+  const rows = dropBuried(notNested);
 
   // Rows of the same list without a readable refund number (each list looked at once).
   const idless: Element[] = [];
   const seenParents = new Set<Element>();
   const rowSet = new Set(rows);
+  const rowAncestors = new Set<Element>();
+  for (const r of rows) for (let a = r.parentElement; a && !rowAncestors.has(a); a = a.parentElement) rowAncestors.add(a);
   for (const row of rows) {
     const parent = row.parentElement;
     if (!parent || row === scope || seenParents.has(parent)) continue;
     seenParents.add(parent);
-    const rowShape = shape(row);
-    for (const sib of parent.children) {
+    const rowShape = shape(row, 2, s);
+    for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
       if (rowSet.has(sib) || !sameKind(sib, row) || isSkipped(sib)) continue;
       if (sib.localName === BADGE_TAG || headerHolders.has(sib)) continue;
       const inside = held.get(sib) ?? [];
-      if (rows.some((r) => sib.contains(r))) continue;
+      if (rowAncestors.has(sib)) continue;
       const text = readText(sib);
       if (text === '' || asHeaderRow(sib)) continue;
       const blank = inside.some((o) => o.id === null);
       // Same cells as a row and a date in them (申请时间): a row whose refund number is simply not there.
-      const rowLike = shape(sib) === rowShape || (shape(sib, 1) === shape(row, 1) && DATE.test(text));
+      const rowLike = shape(sib, 2, s) === rowShape || (shape(sib, 1, s) === shape(row, 1, s) && DATE.test(text));
       if (blank || inRowLabelCount(text) >= 2 || rowLike) idless.push(sib);
     }
   }

@@ -4,9 +4,8 @@
 // - 'column': digits in the cell under a 退款编号 column header;
 // - 'blank': a refund-id label or cell with no digits ("退款编号：—"): no id, but it still marks a separate row.
 import { type ReadContext, cellUnder, headerFor, cellsOf } from './columns';
-import { contentTextNodes, isInsideIgnored, isSkipped, readText } from './dom-text';
+import { contentTextNodesWhere, isInsideIgnored, isSkipped, normText, readText } from './dom-text';
 import { findFieldLabel, refundIdPattern } from './labels';
-import { normalizeText } from '../text/normalize';
 
 export interface IdOccurrence {
   kind: 'label' | 'link' | 'column' | 'blank';
@@ -18,6 +17,8 @@ export interface IdOccurrence {
 
 const DISPUTE_ID = /[?&#;]disputeId=(\d{6,30})(?!\d)/i;
 const MAX_CLIMB = 5;
+/** Every refund-id label starts with 退 or 售 (no variant, and nothing else turns into either under NFKC): a pre-filter. */
+const REFUND_ID_HINT = /[退售]/;
 
 function countLabels(text: string): number {
   let n = 0;
@@ -29,8 +30,8 @@ function countLabels(text: string): number {
 function labelOccurrences(scope: Element, headerEls: Element[]): IdOccurrence[] {
   const out: IdOccurrence[] = [];
   const seen = new Set<Element>();
-  for (const node of contentTextNodes(scope)) {
-    if (!findFieldLabel(normalizeText(node.data), 'refundId')) continue;
+  const hasLabel = (data: string) => REFUND_ID_HINT.test(data) && findFieldLabel(normText(data), 'refundId') !== null;
+  for (const node of contentTextNodesWhere(scope, hasLabel)) {
     const start = node.parentElement;
     if (!start || seen.has(start) || headerEls.some((h) => h.contains(start))) continue;
     let found: IdOccurrence | null = null;

@@ -1,7 +1,10 @@
 // The seller center's label vocabulary (domain.md §1, §5) and a tolerant matcher for it.
 // Labels are matched on normalised text (§4.1: NFKC turns "：" into ":" and no-break spaces into spaces), with an
 // optional space between characters ("退 款 编 号") and cheap traditional-Chinese variants (退款編號, 售後狀態).
-import { compactText, normalizeText } from '../text/normalize';
+import { normalizeText } from '../text/normalize';
+import { normText } from './dom-text';
+
+const compactText = (text: string): string => normText(text).replace(/ /g, '');
 
 /** Fields a row can show. Header-only keys exist so a header row is recognised even with non-data columns. */
 export type FieldKey =
@@ -69,7 +72,9 @@ for (const [trad, simp] of Object.entries(TRADITIONAL)) {
 }
 
 /** Maps the known traditional characters to simplified ones (same length, so indexes stay valid). */
+const HAS_TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`);
 export function simplifyChinese(text: string): string {
+  if (!HAS_TRADITIONAL.test(text)) return text;
   let out = '';
   for (const ch of text) out += TRADITIONAL[ch] ?? ch;
   return out;
@@ -152,7 +157,18 @@ export function hasRefundIdLabel(text: string): boolean {
 }
 
 /** The field a header cell's text names ("申请时间↓", "退款金额(元)", "售後狀態"), or null. Exact, not "contains". */
+const headerFieldCache = new Map<string, FieldKey | null>();
 export function headerField(cellText: string): FieldKey | null {
+  let field = headerFieldCache.get(cellText);
+  if (field === undefined) {
+    if (headerFieldCache.size >= 4096) headerFieldCache.clear();
+    field = headerFieldOf(cellText);
+    headerFieldCache.set(cellText, field);
+  }
+  return field;
+}
+
+function headerFieldOf(cellText: string): FieldKey | null {
   const t = simplifyChinese(compactText(cellText))
     .replace(/\([^)]*\)/g, '')
     .replace(/[^\p{L}\p{N}]/gu, '');

@@ -1,9 +1,8 @@
 // The text of each field of one row (domain.md §5: "a field is the text after its label's colon, or the cell under
 // its header"). The column cell wins; a "标签：值" label inside the row is the fallback; otherwise the field is absent.
 import { type ReadContext, cellUnder, createReadContext, headerFor } from './columns';
-import { contentTextNodes, readText } from './dom-text';
+import { contentTextNodes, normText, readText } from './dom-text';
 import { type FieldKey, FIELD_KEYS, FIELD_LABELS, findFieldLabel, nextLabelIndex } from './labels';
-import { normalizeText } from '../text/normalize';
 
 export type RowFields = Partial<Record<FieldKey, string>>;
 
@@ -22,7 +21,7 @@ function valueAfterLabel(text: string, field: FieldKey): string | null {
 export type RowTexts = Array<{ node: Text; text: string }>;
 
 export function rowTexts(row: Element): RowTexts {
-  return contentTextNodes(row).map((node) => ({ node, text: normalizeText(node.data) }));
+  return contentTextNodes(row).map((node) => ({ node, text: normText(node.data) }));
 }
 
 /** "标签：值", "标签: 值", or label and value in sibling elements, read inside the row. */
