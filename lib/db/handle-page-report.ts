@@ -44,6 +44,22 @@ export async function handlePageReport(
   } catch (e) {
     storageError = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   }
+  try {
+    return { ok: true, context, known: await knownAbout(db, report, settings, now, cache), ...(storageError ? { storageError } : {}) };
+  } catch (e) {
+    // The badges still work from the page alone; the popup shows why the history could not help.
+    return { ok: true, context, known: {}, storageError: storageError ?? (e instanceof Error ? `${e.name}: ${e.message}` : String(e)) };
+  }
+}
+
+/** Per refund of the report: first seen in its status, an earlier page deadline, and what it does to the indicators. */
+async function knownAbout(
+  db: RefundRadarDb,
+  report: PageReport,
+  settings: Settings,
+  now: number,
+  cache: FactsCache | undefined,
+): Promise<PageReportReply['known']> {
   const ids = report.rows.map((r) => r.refundId);
   const stored = await knownFor(db, ids);
   await cache?.refresh(ids);
@@ -69,5 +85,5 @@ export async function handlePageReport(
       ...(impact ? { impact: impactNumbers(batch.current, impact) } : {}),
     };
   }
-  return { ok: true, context, known, ...(storageError ? { storageError } : {}) };
+  return known;
 }

@@ -54,3 +54,16 @@ describe('handlePageReport', () => {
     expect(reply.context.rules).toEqual(DEFAULT_SETTINGS.rules);
   });
 });
+
+describe('handlePageReport when storage fails', () => {
+  it('still answers the badges their settings, and says why nothing was stored (e.g. quota)', async () => {
+    const db = newDb();
+    await db.open();
+    db.close(); // every read and write now fails, as with a full disk or a blocked database
+    const reply = await handlePageReport(db, report([open]), DEFAULT_SETTINGS, T0);
+    expect(PageReportReplySchema.safeParse(reply).success).toBe(true);
+    expect(reply.known).toEqual({});
+    expect(reply.storageError).toMatch(/DatabaseClosed/);
+    expect(reply.context.thresholds).toEqual(DEFAULT_SETTINGS.thresholds);
+  });
+});
