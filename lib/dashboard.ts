@@ -75,16 +75,9 @@ export interface CompositeView {
   official: { leadPct: number; rankShare: number; date: string | null } | null;
 }
 
-export interface ProjectionPointView {
+export interface ProjectionPointView extends Indicators {
   k: number;
   date: string;
-  disputeRate: number | null;
-  completionDays: number | null;
-  selfCompletionRate: number | null;
-  disputes: number;
-  completed: number;
-  selfCompleted: number;
-  paidOrders: number;
   lead: number | null;
   rankShare: number | null;
   partial: boolean;

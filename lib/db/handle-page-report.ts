@@ -1,6 +1,7 @@
 // One page report from a content script: store what the page shows (idempotent upsert), then answer with what the
 // history knows about those refunds (first seen, an earlier page deadline, §3) and what each open one does to the
 // indicators (§6.8), so the badges can show it without the content script ever opening the database.
+import { indicatorOptions } from '../dashboard';
 import { refundImpacts } from '../impact-batch';
 import { impactNumbers } from '../format/impact';
 import type { PageReport, PageReportReply } from '../messages';
@@ -11,16 +12,6 @@ import type { FactsCache } from './facts-cache';
 import { getPaidOrders, knownFor, refundFacts } from './queries';
 import type { RefundRadarDb } from './schema';
 import { upsertObservedRows } from './upsert';
-
-export function indicatorOptions(settings: Settings) {
-  return {
-    windowDays: settings.windowDays,
-    disputeNumerator: settings.disputeNumerator,
-    completionPopulation: settings.completionPopulation,
-    timeoutCountsAsSelfCompleted: settings.timeoutCountsAsSelfCompleted,
-    includeExchanges: settings.includeExchanges,
-  };
-}
 
 /** `cache`: the background's facts copy (see facts-cache.ts); without it the window is read from the database. */
 export async function handlePageReport(
