@@ -54,18 +54,30 @@ export class BadgeBoard {
   /** Reads each row again and brings its badge in line. `ctx` is the page reading context of this batch. */
   refresh(rowEls: Iterable<Element>, ctx: ReadContext, readAt = Date.now()): void {
     for (const el of rowEls) {
-      if (!el.isConnected) {
-        this.drop(el);
-        continue;
-      }
-      const reading = this.options.read(el, readAt, ctx);
-      if (reading.ok) {
-        this.problems.delete(el);
-        this.show(el, reading.row, readAt, ctx);
-      } else {
-        this.drop(el);
-        this.problems.set(el, reading.problem);
-      }
+      const reading = this.read(el, ctx, readAt);
+      if (reading) this.apply(el, reading, ctx, readAt);
+    }
+  }
+
+  /** Reads one row (no change to the page); a row that has left the document is dropped (null). */
+  read(el: Element, ctx: ReadContext, readAt = Date.now()): RowReading | null {
+    if (!el.isConnected) {
+      this.drop(el);
+      return null;
+    }
+    return this.options.read(el, readAt, ctx);
+  }
+
+  /** Brings the row's badge in line with a reading of it (from read). */
+  apply(el: Element, reading: RowReading, ctx: ReadContext, readAt: number): void {
+    if (!el.isConnected) {
+      this.drop(el);
+    } else if (reading.ok) {
+      this.problems.delete(el);
+      this.show(el, reading.row, readAt, ctx);
+    } else {
+      this.drop(el);
+      this.problems.set(el, reading.problem);
     }
   }
 

@@ -1,16 +1,19 @@
 // Follows the page's client-side re-renders (pagination, sorting, tabs, filters: no URL change, domain.md §5):
 // one MutationObserver on the document, batched, and only the touched rows or subtrees are read again.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { BadgeBoard } from '@/components/badge/badge-board';
+import type { BadgeBoard, RowReading } from '@/components/badge/badge-board';
 import { createReadContext, type ReadContext } from '@/lib/page/read-page';
+import type { HeaderRow } from '@/lib/page/columns';
 import { withTextMemo } from '@/lib/page/dom-text';
 
 /** How many ancestors of a changed node are tried when it holds no row itself (a row completed by a late cell). */
 const ESCALATE_LEVELS = 4;
-/** Rows are read and badged in slices of at most this many, each slice in its own task… */
-const SLICE_ROWS = 50;
-/** …and a slice stops early once it has taken this long (ms), so no task of ours gets long on a slow machine. */
-const SLICE_MS = 20;
+/**
+ * Rows are read and badged in slices, each in its own task: a slice ends once the task has spent this long (ms) on
+ * our work, so none of our tasks gets long even with thousands of rows. A slice rather large than many small ones:
+ * every slice that inserts badges costs the page a layout.
+ */
+const SLICE_MS = 30;
 
 export interface RowWatchOptions {
   board: BadgeBoard;
@@ -23,52 +26,57 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
   const { board, findRows } = options;
   const dirtyRows = new Set<Element>();
   const scanRoots = new Set<Element>();
-  let scheduled = false;
 
   /** Rows found but not read yet (read in slices, yielding to the page between them). */
   const queue = new Set<Element>();
   let readCtx: ReadContext | null = null;
+  let headers: HeaderRow[] | undefined;
   let pumping = false;
 
-  const pump = () => {
+  /** Rows read but whose badge is not brought in line yet, with their reading. */
+  const read = new Map<Element, { reading: RowReading; readAt: number }>();
+
+  // First every queued row is read (no change to the page, so the page has no layout to redo in between), then the
+  // badges go in: a slice that inserts badges costs the page a layout, so there are few of them.
+  const pump = (started = performance.now()) => {
     pumping = false;
     if (ctx.isInvalid || !readCtx) return;
-    const started = performance.now();
-    const slice: Element[] = [];
-    for (const el of queue) {
-      slice.push(el);
-      queue.delete(el);
-      if (slice.length >= SLICE_ROWS) break;
-    }
     const context = readCtx;
+    const spent = () => performance.now() - started > SLICE_MS;
     withTextMemo(() => {
-      // Read one at a time so a slow machine stops a slice early (the rest stays queued).
-      for (let i = 0; i < slice.length; i++) {
-        board.refresh([slice[i]!], context);
-        if (performance.now() - started > SLICE_MS) {
-          const left = [...slice.slice(i + 1), ...queue];
-          queue.clear();
-          for (const r of left) queue.add(r);
-          break;
-        }
+      const readAt = Date.now();
+      for (const el of queue) {
+        queue.delete(el);
+        const reading = board.read(el, context, readAt);
+        if (reading) read.set(el, { reading, readAt });
+        else read.delete(el);
+        if (spent()) return;
+      }
+      for (const [el, { reading, readAt: at }] of read) {
+        read.delete(el);
+        board.apply(el, reading, context, at);
+        if (spent()) return;
       }
     });
-    if (queue.size > 0) schedulePump();
+    if (queue.size > 0 || read.size > 0) schedulePump();
     else options.onBatch();
   };
 
   const schedulePump = () => {
     if (pumping) return;
     pumping = true;
-    ctx.setTimeout(pump, 0);
+    ctx.setTimeout(() => pump(), 0);
   };
 
   const flush = () => {
-    scheduled = false;
+    const started = performance.now();
     if (ctx.isInvalid) return;
     board.prune();
-    // One reading context (column headers, element order) per batch, shared by every row of the batch.
-    const batchCtx = createReadContext(root);
+    // One reading context (column headers, element order) per batch, shared by every row of the batch. When only
+    // known rows changed, the column headers are those of the last batch (a header never sits inside a refund row).
+    const keep = scanRoots.size === 0 && headers?.every((h) => h.el.isConnected);
+    const batchCtx = createReadContext(root, keep ? headers : undefined);
+    headers = batchCtx.headers;
     readCtx = batchCtx;
     const rows = new Set(dirtyRows);
     withTextMemo(() => {
@@ -84,10 +92,11 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
     dirtyRows.clear();
     scanRoots.clear();
     for (const row of rows) {
+      read.delete(row);
       queue.delete(row);
       queue.add(row);
     }
-    pump();
+    pump(started);
   };
 
   const observer = new MutationObserver((records) => {
@@ -99,10 +108,8 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
       if (row) dirtyRows.add(row);
       else scanRoots.add(target);
     }
-    if (!scheduled && (dirtyRows.size > 0 || scanRoots.size > 0)) {
-      scheduled = true;
-      ctx.setTimeout(flush, 0);
-    }
+    // Read at once, in this microtask: the badges then go in before the page's next layout (one layout, not two).
+    if (dirtyRows.size > 0 || scanRoots.size > 0) flush();
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());

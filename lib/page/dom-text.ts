@@ -43,16 +43,9 @@ export function withTextMemo<T>(fn: () => T): T {
   }
 }
 
-// Text that NFKC leaves unchanged: ASCII, CJK ideographs and the CJK punctuation 、。〃〄々〆〇〈〉《》「」『』【】
-// (no compatibility forms, no combining marks, nothing that composes). Such text skips the costly normalize call.
-const NFKC_STABLE = /^[\t\n\r\x20-\x7e\u3001-\u3011\u4e00-\u9fff]*$/;
-const SPACES = /\s+/g;
-
-/** normalizeText (domain.md §4.1), faster for the common text that NFKC would not change. Same result. */
+/** normalizeText (domain.md §4.1), remembered for short texts (they repeat from row to row). Same result. */
 export function normText(text: string): string {
-  if (NFKC_STABLE.test(text)) return text.replace(SPACES, ' ').trim();
   if (text.length > 64) return normalizeText(text);
-  // Short texts repeat from row to row ("退款编号：", "￥128.00"): remember them.
   let out = normalized.get(text);
   if (out === undefined) {
     if (normalized.size >= 4096) normalized.clear();

@@ -4,7 +4,7 @@
 // then stripped, giving the smallest element that holds the whole row. One algorithm covers a Fusion table (one table
 // per row), a plain table, an ARIA grid, a card list, the legacy list (rows named by their detail link) and a detail
 // page (one refund: the row is the whole page).
-import { type ReadContext, asHeaderRow, createReadContext, headerFor, inDocumentOrder } from './columns';
+import { type ReadContext, asHeaderRow, createReadContext, headerFor, inTreeOrder } from './columns';
 import { BADGE_TAG, hasText, isSkipped, readText, withTextMemo } from './dom-text';
 import { type IdOccurrence, findIdOccurrences } from './identifiers';
 import { FIELD_KEYS, FIELD_LABELS, findFieldLabel } from './labels';
@@ -183,7 +183,7 @@ export function findRefundRows(root: ParentNode, ctx: ReadContext = createReadCo
 function findRows(root: ParentNode, ctx: ReadContext): Element[] {
   const scope = scopeOf(root);
   if (!scope) return [];
-  const all = findIdOccurrences(scope, ctx);
+  const all = findIdOccurrences(scope, ctx, true);
   const headerHolders = new Set<Element>();
   for (const h of ctx.headers) {
     for (let el: Element | null = h.el; el && !headerHolders.has(el); el = el.parentElement) headerHolders.add(el);
@@ -248,5 +248,5 @@ function findRows(root: ParentNode, ctx: ReadContext): Element[] {
     }
   }
 
-  return inDocumentOrder([...rows, ...idless], ctx).map((r) => (r === scope ? r : strip(r)));
+  return inTreeOrder(scope, [...rows, ...idless], ctx).map((r) => (r === scope ? r : strip(r)));
 }

@@ -26,9 +26,12 @@ function countLabels(text: string): number {
   return n;
 }
 
+/** Refund-id labels in text nodes: each label's element, and the occurrence its climb found (null: none). */
+type LabelClimb = { start: Element; found: IdOccurrence | null };
+
 /** Refund-id labels in text nodes, each climbed to the smallest element that also holds its digits. */
-function labelOccurrences(scope: Element, headerEls: Element[]): IdOccurrence[] {
-  const out: IdOccurrence[] = [];
+function labelClimbs(scope: Element, headerEls: Element[]): LabelClimb[] {
+  const out: LabelClimb[] = [];
   const seen = new Set<Element>();
   const hasLabel = (data: string) => REFUND_ID_HINT.test(data) && findFieldLabel(normText(data), 'refundId') !== null;
   for (const node of contentTextNodesWhere(scope, hasLabel)) {
@@ -47,7 +50,19 @@ function labelOccurrences(scope: Element, headerEls: Element[]): IdOccurrence[] 
       }
     }
     seen.add(start);
-    out.push(found ?? { kind: 'blank', id: null, el: start });
+    out.push({ start, found });
+  }
+  return out;
+}
+
+/**
+ * The label occurrences under `scope` from the climbs of its labels, made under a scope that holds it: a climb that found its digits
+ * inside `scope` is the same; any other would have stopped at `scope` without digits (a blank).
+ */
+function labelOccurrences(scope: Element, climbs: LabelClimb[], whole: boolean): IdOccurrence[] {
+  const out: IdOccurrence[] = [];
+  for (const { start, found } of climbs) {
+    out.push(found && (whole || scope.contains(found.el)) ? found : { kind: 'blank', id: null, el: start });
   }
   // A label whose element holds digits of its own is never also a blank inside that element.
   return out.filter((o) => o.kind !== 'blank' || !out.some((p) => p.kind === 'label' && p.el.contains(o.el)));
@@ -64,8 +79,8 @@ function linkOccurrences(scope: Element): IdOccurrence[] {
 }
 
 /** Cells under a 退款编号 column header, for rows under `scope` that line up with such a header. */
-function columnOccurrences(scope: Element, ctx: ReadContext): IdOccurrence[] {
-  const out: IdOccurrence[] = [];
+function columnOccurrences(scope: Element, ctx: ReadContext): ColumnOccurrence[] {
+  const out: ColumnOccurrence[] = [];
   for (const header of ctx.headers) {
     const col = header.fields.indexOf('refundId');
     if (col < 0) continue;
@@ -83,16 +98,65 @@ function columnOccurrences(scope: Element, ctx: ReadContext): IdOccurrence[] {
       if (!cell) continue;
       const text = readText(cell).replace(/ /g, '');
       const m = /^\d{6,30}$/.exec(text);
-      out.push(m ? { kind: 'column', id: m[0], el: cell } : { kind: 'blank', id: null, el: cell });
+      out.push({ row, occ: m ? { kind: 'column', id: m[0], el: cell } : { kind: 'blank', id: null, el: cell } });
     }
   }
   return out;
 }
 
-/** Every refund-id occurrence under `scope` (inclusive), in no particular order. */
-export function findIdOccurrences(scope: Element, ctx: ReadContext): IdOccurrence[] {
+type ColumnOccurrence = { row: Element; occ: IdOccurrence };
+
+/** What one search under `scope` found, kept per reading context so each row read afterwards need not search again. */
+interface OccurrenceIndex {
+  scope: Element;
+  labels: LabelClimb[];
+  links: IdOccurrence[];
+  columns: ColumnOccurrence[];
+  /** Per element under `scope`: what lies inside it (labels by their element, links, columns by their row). */
+  inside?: Map<Element, { labels: LabelClimb[]; links: IdOccurrence[]; columns: ColumnOccurrence[] }>;
+}
+
+function insideOf(index: OccurrenceIndex, el: Element): { labels: LabelClimb[]; links: IdOccurrence[]; columns: ColumnOccurrence[] } {
+  if (!index.inside) {
+    const inside: NonNullable<OccurrenceIndex['inside']> = new Map();
+    const entry = (a: Element) => {
+      let e = inside.get(a);
+      if (!e) inside.set(a, (e = { labels: [], links: [], columns: [] }));
+      return e;
+    };
+    const stop = index.scope.parentElement;
+    for (const c of index.labels) for (let a: Element | null = c.start; a && a !== stop; a = a.parentElement) entry(a).labels.push(c);
+    for (const o of index.links) for (let a: Element | null = o.el; a && a !== stop; a = a.parentElement) entry(a).links.push(o);
+    for (const c of index.columns) for (let a: Element | null = c.row; a && a !== stop; a = a.parentElement) entry(a).columns.push(c);
+    index.inside = inside;
+  }
+  return index.inside.get(el) ?? { labels: [], links: [], columns: [] };
+}
+const indexes = new WeakMap<ReadContext, OccurrenceIndex[]>();
+
+function search(scope: Element, ctx: ReadContext): OccurrenceIndex {
   const headerEls = ctx.headers.map((h) => h.el);
-  return [...labelOccurrences(scope, headerEls), ...linkOccurrences(scope), ...columnOccurrences(scope, ctx)];
+  return { scope, labels: labelClimbs(scope, headerEls), links: linkOccurrences(scope), columns: columnOccurrences(scope, ctx) };
+}
+
+/**
+ * Every refund-id occurrence under `scope` (inclusive), in no particular order. With `remember`, the search is kept
+ * in `ctx` (valid while the DOM does not change, as the context itself): later calls for elements under `scope`
+ * (each row) derive their occurrences from it.
+ */
+export function findIdOccurrences(scope: Element, ctx: ReadContext, remember = false): IdOccurrence[] {
+  const kept = indexes.get(ctx);
+  let index = kept?.find((i) => i.scope === scope) ?? kept?.find((i) => i.scope.contains(scope));
+  if (!index) {
+    index = search(scope, ctx);
+    if (remember) {
+      if (kept) kept.push(index);
+      else indexes.set(ctx, [index]);
+    }
+  }
+  const whole = index.scope === scope;
+  const { labels, links, columns } = whole ? index : insideOf(index, scope);
+  return [...labelOccurrences(scope, labels, whole), ...links, ...columns.map((c) => c.occ)];
 }
 
 /** The distinct refund ids under `scope`. */

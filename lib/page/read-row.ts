@@ -1,7 +1,8 @@
 // One row element → one RefundRow (domain.md §1 fields, §2.1 status, §4 deadlines), validated by RefundRowSchema.
 // Ids stay digit strings (18 digits exceed Number.MAX_SAFE_INTEGER). A row without one readable refund id is a
 // problem, never a guess; a field that cannot be read is left out without failing the row.
-import { type PageDeadline, type RefundRow, type RowProblem, type GoodsState, type Phase, RefundRowSchema } from '../model';
+import { type PageDeadline, type RefundRow, type RowProblem, type GoodsState, type Phase } from '../model';
+import { checkRefundRow } from './check-row';
 import { classifyStatus, classifyType } from '../status/classify';
 import { compactText, normalizeText } from '../text/normalize';
 import { parseBeijingDateTime } from '../time/beijing';
@@ -195,7 +196,7 @@ export function readRefundRow(rowEl: Element, readAt: number, ctx: ReadContext =
     candidate.returnSigned = false;
   }
 
-  const parsed = RefundRowSchema.safeParse(candidate);
+  const parsed = checkRefundRow(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? 'row');
