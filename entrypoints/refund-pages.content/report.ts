@@ -7,6 +7,8 @@ import { PageReportReplySchema, PageReportSchema, type PageReport, PAGE_KINDS } 
 
 const THROTTLE_MS = 1000;
 const MAX_PROBLEM_SAMPLES = 20;
+const MAX_RETRIES = 3;
+const RETRY_MS = 1500;
 
 /**
  * Returns the function to call after each change. The background's answer (validated) brings the user's rules and
@@ -19,9 +21,12 @@ export function reportPage(
   pageKind: (typeof PAGE_KINDS)[number],
 ): () => void {
   let timer: number | undefined;
+  let lastSent = 0;
+  let retries = 0;
   const send = () => {
     timer = undefined;
     if (ctx.isInvalid) return;
+    lastSent = Date.now();
     const snap = board.snapshot();
     const message: PageReport = {
       type: 'page-report',
@@ -34,19 +39,36 @@ export function reportPage(
     };
     const checked = PageReportSchema.safeParse(message);
     if (!checked.success) return; // a bug on our side; never send what the background would refuse
+    // A report that got no answer (the worker was stopped or restarting) is sent again, a few times: nothing the
+    // agent saw may be lost because the background was not there at that moment.
+    const retry = () => {
+      if (retries < MAX_RETRIES && timer === undefined && ctx.isValid) {
+        retries++;
+        timer = ctx.setTimeout(send, RETRY_MS * retries);
+      }
+    };
     browser.runtime.sendMessage(checked.data).then(
       (raw: unknown) => {
         const reply = PageReportReplySchema.safeParse(raw);
-        if (!reply.success || ctx.isInvalid) return;
+        if (!reply.success) return retry();
+        retries = 0;
+        if (ctx.isInvalid) return;
         context.value = reply.data.context;
         board.applyKnown(reply.data.known);
       },
-      () => {
-        // The background may be restarting or the extension reloading: the next change reports again.
-      },
+      retry,
     );
   };
+  // The agent may leave the page right after it rendered: what is pending goes out before the page does.
+  ctx.addEventListener(window, 'pagehide', () => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      send();
+    }
+  });
   return () => {
-    if (timer === undefined && ctx.isValid) timer = ctx.setTimeout(send, THROTTLE_MS);
+    if (timer !== undefined || ctx.isInvalid) return;
+    // The first change after a quiet second is reported at once; later ones are gathered for a second.
+    timer = ctx.setTimeout(send, Date.now() - lastSent >= THROTTLE_MS ? 0 : THROTTLE_MS);
   };
 }

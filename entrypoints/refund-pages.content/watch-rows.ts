@@ -42,7 +42,8 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
     pumping = false;
     if (ctx.isInvalid || !readCtx) return;
     const context = readCtx;
-    const spent = () => performance.now() - started > SLICE_MS;
+    // A hidden tab has no one to keep smooth and its timers are throttled to one a second: no slicing there.
+    const spent = () => !document.hidden && performance.now() - started > SLICE_MS;
     withTextMemo(() => {
       const readAt = Date.now();
       for (const el of queue) {
