@@ -2,7 +2,7 @@
 // history knows about those refunds (first seen, an earlier page deadline, §3) and what each open one does to the
 // indicators (§6.8), so the badges can show it without the content script ever opening the database.
 import { indicatorOptions } from '../dashboard';
-import { refundImpacts } from '../impact-batch';
+import { refundImpacts } from '../impact';
 import { impactNumbers } from '../format/impact';
 import type { PageReport, PageReportReply } from '../messages';
 import { isCompleted } from '../status/classify';

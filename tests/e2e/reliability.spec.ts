@@ -3,7 +3,8 @@
 import { expect, settle, test } from './harness';
 
 const LIST = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list?pageSize=60';
-const DEMO_HOSTS = ['myseller.taobao.com', 'qn.taobao.com', 'refund2.taobao.com', 'refund2.tmall.com'];
+// @ts-expect-error plain ESM fixtures without types
+import { DEMO_HOSTS } from '../fixtures/server.mjs';
 
 /** Reads the history straight from the extension's IndexedDB (raw API, from one of its pages). */
 async function history(page: import('@playwright/test').Page) {
@@ -80,7 +81,7 @@ test('no request from the session goes anywhere but the demo seller center', asy
   const outside = seen.filter((u) => {
     const url = new URL(u);
     if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') return false;
-    return !DEMO_HOSTS.includes(url.hostname);
+    return !(DEMO_HOSTS as string[]).includes(url.hostname);
   });
   expect(outside).toEqual([]);
 });

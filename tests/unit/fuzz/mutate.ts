@@ -8,7 +8,7 @@
 // a detail page's truth is its <body>.
 
 // @ts-expect-error plain ESM fixtures without types
-import { generateRefunds, unreadableRows } from '../../fixtures/demo-data.mjs';
+import { generateRefunds, prng as demoPrng, unreadableRows } from '../../fixtures/demo-data.mjs';
 // @ts-expect-error plain ESM fixtures without types
 import { LEGACY_COLUMNS, QN_COLUMNS, RENDERERS } from '../../fixtures/pages/rows.mjs';
 // @ts-expect-error plain ESM fixtures without types
@@ -55,16 +55,7 @@ export const TRUTH_BY_ID = new Map(REFUNDS.map((t) => [t.refundId, t]));
 
 export type Rng = () => number;
 
-export function prng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = demoPrng as (seed: number) => Rng;
 
 const int = (rng: Rng, n: number): number => Math.floor(rng() * n);
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[int(rng, list.length)]!;

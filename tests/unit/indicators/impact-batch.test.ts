@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeIndicators } from '@/lib/indicators';
 import { refundImpact } from '@/lib/impact';
-import { refundImpacts } from '@/lib/impact-batch';
+import { refundImpacts } from '@/lib/impact';
 import { IMPACT_REFUND, NOW, OPEN, PAID_ORDERS, REFUNDS } from './worked-example';
 
 describe('refundImpacts (one pass for a page of refunds)', () => {
