@@ -25,6 +25,7 @@ const TIME_SUITES = ['time', 'deadline', 'format', 'indicators', 'page', 'badge'
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
+    setupFiles: ['tests/unit/fast-check-seed.ts'],
     // Everything runs in New York (neither UTC nor Beijing); everything that involves times runs again in Shanghai.
     // The results must be identical: page times are Beijing time whatever the machine's zone (domain.md "Time").
     projects: [

@@ -11,6 +11,7 @@ import {
   type RefundFacts,
   type WindowCounts,
 } from './indicators';
+import { mergeRefundFacts } from './refund-merge';
 import { beijingDayIndex } from './window';
 
 export interface RefundImpact {
@@ -68,7 +69,12 @@ export function refundImpacts(
   const first = last - o.windowDays + 1;
   const paid = sumPaidOrders(paidOrdersByDay, first, last);
   const all = countRefundsInWindow(history, o, first, last);
-  const byId = new Map(history.map((r) => [r.refundId, r]));
+  // A refund seen twice in the history counts once, merged (§6.1): take out that merged record.
+  const byId = new Map<string, RefundFacts>();
+  for (const r of history) {
+    const seen = byId.get(r.refundId);
+    byId.set(r.refundId, seen ? mergeRefundFacts(seen, r) : r);
+  }
   const finish = (c: WindowCounts): Indicators => finishIndicators(c[0], paid, c[1], c[2], c[3], c[4]);
   const impacts = new Map<string, RefundImpact>();
   for (const refund of refunds) {

@@ -96,6 +96,19 @@ function expectSane(v: Indicators) {
 }
 
 describe('properties', () => {
+  it('refundImpact takes out a refund recorded twice in the history as one merged record (found by fast-check)', () => {
+    const id = '100000000000000003';
+    const history: RefundFacts[] = [
+      { refundId: id, type: 'refund_only', phase: 'onsale', appliedAt: 1792598400000, intervenedAt: 1792598400000 },
+      { refundId: id, type: 'refund_only', phase: 'onsale', appliedAt: 1789178400000 },
+    ];
+    const refund: RefundFacts = { refundId: id, type: 'refund_only', phase: 'onsale', appliedAt: 1789178400000 };
+    const asOf = 1794967200000;
+    const impact = refundImpact(refund, history, {}, asOf);
+    expect(impact.ifIntervened.disputes).toBe(1);
+    expect(impact.ifCompletedNow).toEqual(computeIndicators([impactHypotheses(refund, asOf).ifCompletedNow], {}, asOf));
+  });
+
   it('rates stay within [0, 1] (no NaN/Infinity), for the indicators and every projection point', () => {
     fc.assert(
       fc.property(refundsArb, paidArb, asOfArb, optionsArb, scenarioArb, (rs, pod, asOf, o, scenario) => {
