@@ -3,11 +3,12 @@
 // kept in storage.session so the popup can show "N rows not understood" even after the worker was stopped.
 import Dexie from 'dexie';
 import { startReminders } from '@/components/reminders/reminder-service';
-import { DEFAULT_SCENARIO } from '@/lib/dashboard';
+import { DEFAULT_SCENARIO } from '@/lib/scenarios';
+import { changesDashboardInputs } from '@/lib/db/dashboard-inputs';
 import { FactsCache } from '@/lib/db/facts-cache';
 import { handlePageReport } from '@/lib/db/handle-page-report';
 import { loadDashboard } from '@/lib/db/load-dashboard';
-import { RefundRadarDb } from '@/lib/db/schema';
+import { DB_NAME, RefundRadarDb } from '@/lib/db/schema';
 import { ExtensionMessageSchema, type ExtensionMessage, type PageReport, type StoredTabReport } from '@/lib/messages';
 import { loadSettings } from '@/lib/options-store';
 
@@ -43,7 +44,9 @@ export default defineBackground(() => {
     return loaded.dashboard;
   };
   // Dexie tells every context of the extension about writes made in any of them (options page, log import).
-  Dexie.on('storagemutated', () => dashboards.clear());
+  Dexie.on('storagemutated', (parts) => {
+    if (changesDashboardInputs(parts, DB_NAME)) dashboards.clear();
+  });
   // After a burst of page reports, compute the default dashboard ahead of the popup asking for it.
   let warmTimer: ReturnType<typeof setTimeout> | undefined;
   const warmDashboard = () => {

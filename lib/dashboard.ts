@@ -27,12 +27,11 @@ import {
 import type { BadgeState } from './model';
 import { projectIndicatorsDetailed, type ProjectionScenario } from './projection';
 import { mergeByRefundId } from './refund-merge';
+import { DEFAULT_SCENARIO } from './scenarios';
 import type { Settings } from './settings';
 import { beijingDayIndex, dayIndexToDate, missingPaidOrderDates } from './window';
 
 export type { ProjectionScenario } from './projection';
-export const SCENARIOS: readonly ProjectionScenario[] = ['now', 'deadline', 'median'];
-export const DEFAULT_SCENARIO: ProjectionScenario = 'deadline';
 export const URGENT_LIMIT = 5;
 
 export type Comparison = 'better' | 'equal' | 'worse';

@@ -14,11 +14,16 @@ export interface DashboardViewProps {
   dashboard: Dashboard;
   pageProblems: number;
   onScenario: (s: ProjectionScenario) => void;
+  /**
+   * False for the popup's first frame: the chart is four fifths of the popup's elements, so the indicators paint
+   * first and the chart follows a frame later (in its place meanwhile, an empty card of the same height).
+   */
+  showChart?: boolean;
 }
 
 const subName = (key: string) => t(`popup_sub_${key}`);
 
-export function DashboardView({ dashboard, pageProblems, onScenario }: DashboardViewProps) {
+export function DashboardView({ dashboard, pageProblems, onScenario, showChart = true }: DashboardViewProps) {
   const d = dashboard;
   if (d.empty) {
     return (
@@ -39,7 +44,13 @@ export function DashboardView({ dashboard, pageProblems, onScenario }: Dashboard
       <CompositeCard composite={d.composite} subName={subName} />
       <UrgentList urgent={d.urgent} total={d.sellerOpenCount} now={d.asOf} />
       <SubIndicatorList dashboard={d} />
-      <ProjectionChart projection={d.projection} windowDays={d.coverage.windowDays} averages={averages} onScenario={onScenario} />
+      {showChart ? (
+        <ProjectionChart projection={d.projection} windowDays={d.coverage.windowDays} averages={averages} onScenario={onScenario} />
+      ) : (
+        <section class="card projection chart-pending" aria-labelledby="proj-h" aria-busy="true" data-testid="chart-pending">
+          <h2 id="proj-h">{t('popup_projectionHeading', String(d.coverage.windowDays))}</h2>
+        </section>
+      )}
       <CoverageLine coverage={d.coverage} pageProblems={pageProblems} />
     </>
   );

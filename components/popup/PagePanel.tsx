@@ -37,7 +37,8 @@ export function PagePanel({ load }: { load: TabReportLoad }) {
         <div aria-live="polite">
           {load.report.storageError && (
             <p class="cue bad" role="alert" data-testid="storage-error">
-              {t('popup_storageError', load.report.storageError)}
+              {/* Dexie names the error QuotaExceededError, or an AbortError whose message carries it. */}
+              {/QuotaExceeded/i.test(load.report.storageError) ? t('popup_storageQuota') : t('popup_storageError', load.report.storageError)}
             </p>
           )}
           <p class="count" data-testid="rows-read">{t('popupRowsRead', String(load.report.rowCount))}</p>

@@ -5,7 +5,8 @@
 import { useState } from 'preact/hooks';
 import { t, uiLang } from '@/components/i18n';
 import { CAMPAIGN_MAX_RANK_SHARE } from '@/lib/composite';
-import { SCENARIOS, type ProjectionPointView, type ProjectionScenario, type ProjectionView } from '@/lib/dashboard';
+import type { ProjectionPointView, ProjectionScenario, ProjectionView } from '@/lib/dashboard';
+import { SCENARIOS } from '@/lib/scenarios';
 import { CHART_SERIES, formatIndicator, formatShare, formatTick, niceAxis, shortDate, type ChartSeries } from '@/lib/dashboard-format';
 import type { Lang } from '@/lib/format/time-left';
 

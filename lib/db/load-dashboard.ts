@@ -3,7 +3,8 @@
 // and those completed or intervened since D(now) − W (refundFactsWithSkipped's sinceDate), the paid orders of the
 // window, the settings and the few most urgent seller refunds — all in parallel, then one buildDashboard.
 import Dexie from 'dexie';
-import { buildDashboard, DEFAULT_SCENARIO, loaderSinceDate, URGENT_LIMIT, type Dashboard, type ProjectionScenario, type UrgentRefund } from '@/lib/dashboard';
+import { DEFAULT_SCENARIO } from '@/lib/scenarios';
+import { buildDashboard, loaderSinceDate, URGENT_LIMIT, type Dashboard, type ProjectionScenario, type UrgentRefund } from '@/lib/dashboard';
 import { getPaidOrders, getSetting, openSellerRefundsByDeadline, refundFactsWithSkipped, type RefundFactsResult } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import type { RefundFacts } from '@/lib/indicators';

@@ -99,6 +99,18 @@ describe('DashboardView (zh-CN)', () => {
     expect(onScenario).toHaveBeenCalledWith('now');
   });
 
+  it('first frame without the chart: the indicators, and an empty busy card titled like the chart in its place', () => {
+    const d = buildDashboard(FACTS, PAID_ORDERS, SETTINGS, NOW);
+    render(<DashboardView dashboard={d} pageProblems={0} onScenario={() => {}} showChart={false} />, root);
+    expect(text('[data-testid=rank-share]')).toBe('56.6%');
+    expect(q('[data-testid=projection-svg]')).toBeNull();
+    expect(q('[data-testid=chart-pending]')!.getAttribute('aria-busy')).toBe('true');
+    expect(text('[data-testid=chart-pending] h2')).toContain('未来 28 天预测');
+    render(<DashboardView dashboard={d} pageProblems={0} onScenario={() => {}} showChart />, root);
+    expect(q('[data-testid=chart-pending]')).toBeNull();
+    expect(q('[data-testid=projection-svg]')).not.toBeNull();
+  });
+
   it('series switch redraws the chart for a sub-indicator with its industry average line', async () => {
     const d = buildDashboard(FACTS, PAID_ORDERS, SETTINGS, NOW);
     render(<DashboardView dashboard={d} pageProblems={0} onScenario={() => {}} />, root);
