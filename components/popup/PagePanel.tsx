@@ -26,6 +26,13 @@ function diagnostic(report: StoredTabReport): string {
   );
 }
 
+/** The field's name in the UI language ("退款编号"), else its key as the reader named it. */
+function fieldName(field: string): string {
+  const key = `popup_field_${field}`;
+  const name = t(key);
+  return name === key ? field : name;
+}
+
 export function PagePanel({ load }: { load: TabReportLoad }) {
   const lang = uiLang();
   return (
@@ -54,7 +61,7 @@ export function PagePanel({ load }: { load: TabReportLoad }) {
                 {load.report.problems.slice(0, 5).map((p, i) => (
                   <li key={i}>
                     {p.refundId ? `${p.refundId} · ` : ''}
-                    {t('popupProblemField', p.field)}
+                    {t('popupProblemField', fieldName(p.field))}
                     {p.text ? ` · “${p.text.slice(0, 40)}”` : ''}
                   </li>
                 ))}

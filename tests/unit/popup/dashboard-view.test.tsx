@@ -171,4 +171,12 @@ describe('PagePanel', () => {
     expect(text('[data-testid=rows-read]')).toBe('本页识别 20 条退款');
     expect(text('[data-testid=rows-not-understood]')).toBe('未识别 2 行');
   });
+
+  it('the sample names each failed field in words (退款编号), an unknown field by its key', () => {
+    const problems = [{ refundId: '123456789012', field: 'appliedAt', text: '2099-13-45' }, { field: 'refundId', text: '退款编号：' }, { field: 'somethingNew' }];
+    const report = { url: 'https://myseller.taobao.com/x', pageKind: 'qianniu-list' as const, rowCount: 1, problemCount: 3, problems, states: {}, at: NOW };
+    render(<PagePanel load={{ kind: 'report', report }} />, root);
+    const items = [...root.querySelectorAll('.problems li')].map((li) => li.textContent);
+    expect(items).toEqual(['123456789012 · 字段：申请时间 · “2099-13-45”', '字段：退款编号 · “退款编号：”', '字段：somethingNew']);
+  });
 });
