@@ -4,6 +4,7 @@
 import Dexie from 'dexie';
 import { startReminders } from '@/components/reminders/reminder-service';
 import { DEFAULT_SCENARIO } from '@/lib/scenarios';
+import { SNAPSHOT_KEY, toSnapshot } from '@/lib/dashboard-snapshot';
 import { changesDashboardInputs } from '@/lib/db/dashboard-inputs';
 import { FactsCache } from '@/lib/db/facts-cache';
 import { handlePageReport } from '@/lib/db/handle-page-report';
@@ -41,6 +42,10 @@ export default defineBackground(() => {
     if (hit && Date.now() - hit.at < DASHBOARD_FRESH_MS) return hit.value;
     const loaded = await loadDashboard(db, Date.now(), scenario, () => facts.get(Date.now()));
     dashboards.set(scenario, { at: Date.now(), value: loaded.dashboard });
+    if (scenario === DEFAULT_SCENARIO) {
+      // For the first popup after the next browser start, while this worker reads the history again.
+      void browser.storage.local.set({ [SNAPSHOT_KEY]: toSnapshot(loaded.dashboard, browser.runtime.getManifest().version) }).catch(() => undefined);
+    }
     return loaded.dashboard;
   };
   // Dexie tells every context of the extension about writes made in any of them (options page, log import).

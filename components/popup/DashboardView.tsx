@@ -1,7 +1,8 @@
 // The popup's dashboard for one computed Dashboard: composite, urgent refunds, sub-indicators, projection, coverage.
 // Presentational only (App reads the database and the tab report).
 import { t } from '@/components/i18n';
-import type { Dashboard, ProjectionScenario } from '@/lib/dashboard';
+import type { ProjectionScenario } from '@/lib/projection';
+import type { ShownDashboard } from './dashboard-source';
 import { formatBeijing } from '@/lib/time/beijing';
 import { CompositeCard } from './CompositeCard';
 import { CoverageLine } from './CoverageLine';
@@ -11,7 +12,7 @@ import { SubIndicatorList } from './SubIndicatorList';
 import { UrgentList } from './UrgentList';
 
 export interface DashboardViewProps {
-  dashboard: Dashboard;
+  dashboard: ShownDashboard;
   pageProblems: number;
   onScenario: (s: ProjectionScenario) => void;
   /**
@@ -19,11 +20,13 @@ export interface DashboardViewProps {
    * first and the chart follows a frame later (in its place meanwhile, an empty card of the same height).
    */
   showChart?: boolean;
+  /** The dashboard is the last snapshot, shown while the fresh one is computed. */
+  updating?: boolean;
 }
 
 const subName = (key: string) => t(`popup_sub_${key}`);
 
-export function DashboardView({ dashboard, pageProblems, onScenario, showChart = true }: DashboardViewProps) {
+export function DashboardView({ dashboard, pageProblems, onScenario, showChart = true, updating = false }: DashboardViewProps) {
   const d = dashboard;
   if (d.empty) {
     return (
@@ -40,7 +43,10 @@ export function DashboardView({ dashboard, pageProblems, onScenario, showChart =
   };
   return (
     <>
-      <p class="muted small as-of">{t('popup_asOf', formatBeijing(d.asOf))}</p>
+      <p class="muted small as-of" data-testid="as-of" aria-live="polite">
+        {t('popup_asOf', formatBeijing(d.asOf))}
+        {updating && ` · ${t('popup_updating')}`}
+      </p>
       <CompositeCard composite={d.composite} subName={subName} />
       <UrgentList urgent={d.urgent} total={d.sellerOpenCount} now={d.asOf} />
       <SubIndicatorList dashboard={d} />

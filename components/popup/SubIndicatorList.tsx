@@ -3,7 +3,7 @@ import { t } from '@/components/i18n';
 import type { Dashboard } from '@/lib/dashboard';
 import { SubIndicatorRow } from './SubIndicatorRow';
 
-export function SubIndicatorList({ dashboard }: { dashboard: Dashboard }) {
+export function SubIndicatorList({ dashboard }: { dashboard: Omit<Dashboard, 'windowEvents'> }) {
   const { platinumAll } = dashboard;
   return (
     <section class="card" aria-labelledby="subs-h">

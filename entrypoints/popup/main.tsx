@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { App, startRequests } from '@/components/popup/App';
+import { App } from '@/components/popup/App';
+import { startRequests } from '@/components/popup/dashboard-source';
 import { t, uiLang } from '@/components/i18n';
 import './popup.css';
 

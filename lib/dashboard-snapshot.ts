@@ -1,0 +1,35 @@
+// The last dashboard the background computed, kept in extension storage so the first popup after a browser start
+// paints at once (the background then needs seconds to read the whole history) and is replaced when the fresh one
+// arrives. Tagged with the extension version: a snapshot written by another version may have another shape.
+import type { Dashboard } from './dashboard';
+
+export const SNAPSHOT_KEY = 'dashboard-snapshot';
+
+export interface DashboardSnapshot {
+  version: string;
+  dashboard: Omit<Dashboard, 'windowEvents'>;
+}
+
+/** What is stored: the dashboard without its per-day event arrays (only the popup's local fallback needs those). */
+export function toSnapshot(dashboard: Dashboard, version: string): DashboardSnapshot {
+  const { windowEvents: _events, ...rest } = dashboard;
+  return { version, dashboard: rest };
+}
+
+/** The stored dashboard, or null when missing, from another version, or not the shape this version writes. */
+export function fromSnapshot(raw: unknown, version: string): Omit<Dashboard, 'windowEvents'> | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const s = raw as Partial<DashboardSnapshot>;
+  if (s.version !== version || typeof s.dashboard !== 'object' || s.dashboard === null) return null;
+  const d = s.dashboard as Partial<Dashboard>;
+  const ok =
+    typeof d.asOf === 'number' &&
+    typeof d.empty === 'boolean' &&
+    Array.isArray(d.subIndicators) &&
+    d.subIndicators.length === 3 &&
+    Array.isArray(d.urgent) &&
+    typeof d.composite === 'object' &&
+    typeof d.projection === 'object' &&
+    typeof d.coverage === 'object';
+  return ok ? (s.dashboard as Omit<Dashboard, 'windowEvents'>) : null;
+}
