@@ -1,6 +1,7 @@
 // Reads and writes of the options page (issue 3 §5): the single settings object (SETTINGS_KEY) and the paid-order
 // counts. Writes validate first and throw on failure (invalid value, quota, closed database) so the page can say so.
 import { getPaidOrders, getSetting, putSetting, setPaidOrders, type RefundRadarDb } from './db';
+import { forgetBuyerNicks } from './db/buyer-nicks';
 import { parseSettings, SETTINGS_KEY, SettingsSchema, type Settings } from './settings';
 
 export async function loadSettings(db: RefundRadarDb): Promise<Settings> {
@@ -12,9 +13,12 @@ export async function loadSettings(db: RefundRadarDb): Promise<Settings> {
  * Re-reading first means saving one section never reverts another section saved meanwhile (other tab, popup).
  */
 export async function updateSettings(db: RefundRadarDb, change: (current: Settings) => Settings): Promise<Settings> {
-  return db.transaction('rw', db.settings, async () => {
-    const next = SettingsSchema.parse(change(await loadSettings(db)));
+  return db.transaction('rw', db.settings, db.refunds, async () => {
+    const current = await loadSettings(db);
+    const next = SettingsSchema.parse(change(current));
     await putSetting(db, SETTINGS_KEY, next);
+    // Privacy: turning 保存买家昵称 off forgets the nicknames stored so far, in the same transaction.
+    if (current.storeBuyerNick && !next.storeBuyerNick) await forgetBuyerNicks(db);
     return next;
   });
 }

@@ -40,6 +40,7 @@ export function RefundHistory({ db, refund, id }: RefundHistoryProps) {
     facts.push([t('log_deadlineAt'), `${formatBeijing(refund.deadlineAt)}${source === 'rule' ? ` (${t('log_deadlineRule')})` : source === 'page' ? ` (${t('log_deadlinePage')})` : ''}`]);
   }
   if (refund.intervenedAt !== undefined) facts.push([t('log_intervenedAt'), formatBeijing(refund.intervenedAt)]);
+  if (refund.buyerNick !== undefined) facts.push([t('log_buyerNick'), refund.buyerNick]);
 
   return (
     <div class="history" id={id} data-testid="history">

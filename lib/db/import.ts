@@ -22,7 +22,8 @@ import {
   RefundEventSchema,
   StoredRefundSchema,
 } from '../export/json';
-import { SETTINGS_KEY, SettingsSchema } from '../settings';
+import { parseSettings, SETTINGS_KEY, SettingsSchema } from '../settings';
+import { withoutBuyerNick } from './buyer-nicks';
 import { isCompleted } from '../status/classify';
 import type { PaidOrdersDay, RefundEvent, RefundRadarDb, StoredRefund } from './schema';
 
@@ -57,7 +58,7 @@ const KEY_ORDER: ReadonlyArray<keyof StoredRefund> = [
   'refundId', 'orderId', 'status', 'statusText', 'actor', 'type', 'phase', 'goodsState', 'amountFen', 'appliedAt',
   'completedAt', 'completedAtPrecision', 'intervenedAt', 'sellerAtFault', 'sellerTimeout', 'statusSince',
   'statusSincePrecision', 'statusFirstSeenAt', 'prevStatusSeenUntil', 'pageDeadline', 'returnSignedAt', 'deadlineAt',
-  'firstSeenAt', 'lastSeenAt',
+  'buyerNick', 'firstSeenAt', 'lastSeenAt',
 ];
 
 /** Fields of the status snapshot: they belong together and come from the winning record only. */
@@ -67,7 +68,7 @@ const STATUS_FIELDS: ReadonlyArray<keyof StoredRefund> = [
 ];
 /** Facts about the refund: the winner's value, else the other's (never erased). */
 const FILL_FIELDS: ReadonlyArray<keyof StoredRefund> = [
-  'orderId', 'type', 'phase', 'goodsState', 'amountFen', 'appliedAt', 'sellerAtFault', 'sellerTimeout',
+  'orderId', 'type', 'phase', 'goodsState', 'amountFen', 'appliedAt', 'sellerAtFault', 'sellerTimeout', 'buyerNick',
 ];
 
 const minDefined = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
@@ -181,6 +182,11 @@ export async function importJson(db: RefundRadarDb, text: string, options: Impor
 
   try {
     return await db.transaction('rw', [db.refunds, db.events, db.paidOrders, db.settings], async () => {
+      // Nicknames in the file are stored only if this profile allows it (its settings, else the file's).
+      const localSettings = (await db.settings.get(SETTINGS_KEY))?.value;
+      if (!parseSettings(localSettings ?? settingsValue).storeBuyerNick) {
+        for (const [id, r] of incoming) incoming.set(id, withoutBuyerNick(r));
+      }
       const ids = [...incoming.keys()];
       const stored = await db.refunds.bulkGet(ids);
       let added = 0;

@@ -52,6 +52,8 @@ export interface StoredRefund {
   returnSignedAt?: number;
   /** Best deadline known at the last write (page reading, else rule estimate); open refunds only. Indexed. */
   deadlineAt?: number;
+  /** Only when the agent turned on 保存买家昵称 (settings.storeBuyerNick); forgotten when it is turned off. */
+  buyerNick?: string;
   firstSeenAt: number;
   lastSeenAt: number;
 }

@@ -38,6 +38,8 @@ export const CSV_COLUMNS = [
   'intervened_at',
   'first_seen_at',
   'last_seen_at',
+  // Last, so adding it kept every earlier column where spreadsheets expect it; empty unless nicknames are stored.
+  'buyer_nick',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -58,6 +60,7 @@ export const CSV_HEADERS_ZH: Readonly<Record<CsvColumn, string>> = {
   intervened_at: '介入时间',
   first_seen_at: '首次记录',
   last_seen_at: '最近记录',
+  buyer_nick: '买家昵称',
 };
 
 export const BOM = '\uFEFF';
@@ -101,7 +104,7 @@ export function deadlineSourceOf(r: StoredRefund): DeadlineSource | undefined {
   return 'rule';
 }
 
-/** The 15 cell values of one refund, unquoted and not neutralized, in CSV_COLUMNS order. */
+/** The 16 cell values of one refund, unquoted and not neutralized, in CSV_COLUMNS order. */
 export function refundToCsvRecord(r: StoredRefund, _lang: Lang = 'zh'): Record<CsvColumn, string> {
   // _lang: the values are language-independent by decision (header above); kept so the caller need not care.
   return {
@@ -120,6 +123,7 @@ export function refundToCsvRecord(r: StoredRefund, _lang: Lang = 'zh'): Record<C
     intervened_at: time(r.intervenedAt),
     first_seen_at: time(r.firstSeenAt),
     last_seen_at: time(r.lastSeenAt),
+    buyer_nick: r.buyerNick ?? '',
   };
 }
 

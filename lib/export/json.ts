@@ -59,6 +59,7 @@ export const StoredRefundSchema = z.object({
   pageDeadline: z.optional(z.object({ deadline: PageDeadlineSchema, status: z.enum(REFUND_STATUSES), readAt: instant })),
   returnSignedAt: z.optional(instant),
   deadlineAt: z.optional(instant),
+  buyerNick: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   firstSeenAt: instant,
   lastSeenAt: instant,
 });

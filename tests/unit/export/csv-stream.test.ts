@@ -105,6 +105,6 @@ describe('csvBlob', () => {
     expect(blob.type).toBe('text/csv;charset=utf-8');
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes.slice(3)).split('\r\n')[0]).toBe('refund_id,order_id,status,status_text,type,phase,goods_status,amount_yuan,applied_at,deadline_at,deadline_source,completed_at,intervened_at,first_seen_at,last_seen_at');
+    expect(new TextDecoder().decode(bytes.slice(3)).split('\r\n')[0]).toBe('refund_id,order_id,status,status_text,type,phase,goods_status,amount_yuan,applied_at,deadline_at,deadline_source,completed_at,intervened_at,first_seen_at,last_seen_at,buyer_nick');
   }, DB_TIMEOUT);
 });

@@ -70,16 +70,16 @@ describe('fenToYuan', () => {
 });
 
 describe('headers and lines', () => {
-  it('has the 15 stable columns in order', () => {
+  it('has the 16 stable columns in order', () => {
     expect(CSV_COLUMNS).toEqual([
       'refund_id', 'order_id', 'status', 'status_text', 'type', 'phase', 'goods_status', 'amount_yuan', 'applied_at',
-      'deadline_at', 'deadline_source', 'completed_at', 'intervened_at', 'first_seen_at', 'last_seen_at',
+      'deadline_at', 'deadline_source', 'completed_at', 'intervened_at', 'first_seen_at', 'last_seen_at', 'buyer_nick',
     ]);
   });
   it('English header = the keys; Chinese header in the same order', () => {
     expect(csvHeaderLine('en')).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
     expect(csvHeaderLine('zh')).toBe(
-      '退款编号,订单编号,售后状态,状态原文,类型,售中/售后,货物状态,退款金额(元),申请时间,超时时间,超时来源,完结时间,介入时间,首次记录,最近记录\r\n',
+      '退款编号,订单编号,售后状态,状态原文,类型,售中/售后,货物状态,退款金额(元),申请时间,超时时间,超时来源,完结时间,介入时间,首次记录,最近记录,买家昵称\r\n',
     );
     expect(Object.keys(CSV_HEADERS_ZH)).toEqual([...CSV_COLUMNS]);
   });
@@ -111,7 +111,9 @@ describe('headers and lines', () => {
       intervened_at: '2026-11-21 00:00:00',
       first_seen_at: '2026-11-20 14:00:00',
       last_seen_at: '2026-11-20 15:00:00',
+      buyer_nick: '',
     });
+    expect(refundToCsvRecord({ ...r, buyerNick: '小***猫' }, 'zh').buyer_nick).toBe('小***猫');
   });
   it('formats Beijing time whatever the machine zone (tests run in New York and Shanghai)', () => {
     expect(['America/New_York', 'Asia/Shanghai']).toContain(process.env.TZ);
@@ -134,7 +136,7 @@ describe('headers and lines', () => {
     const lines = text.slice(1).split('\r\n');
     expect(lines).toHaveLength(4); // header, 2 rows, trailing empty
     expect(lines[1]).toBe(
-      '200000000000000001,400000000000000001,wait_buyer_return,"状态1, ""原文""",refund_only,onsale,shipped,10.01,2026-11-20 13:00:00,2026-11-22 14:00:00,rule,,,2026-11-20 14:00:00,2026-11-20 15:00:00',
+      '200000000000000001,400000000000000001,wait_buyer_return,"状态1, ""原文""",refund_only,onsale,shipped,10.01,2026-11-20 13:00:00,2026-11-22 14:00:00,rule,,,2026-11-20 14:00:00,2026-11-20 15:00:00,',
     );
     expect(lines[2]).toContain(',"a\nb",');
     expect(new TextEncoder().encode(text).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));

@@ -1,0 +1,64 @@
+// Buyer nicknames (issue 6 §5): stored only while the agent allows it; turning it off forgets them; an import
+// brings them in only where they are allowed.
+import { afterEach, describe, expect, it } from 'vitest';
+import { forgetBuyerNicks, withoutBuyerNick } from '@/lib/db/buyer-nicks';
+import { importJson } from '@/lib/db/import';
+import { putSetting } from '@/lib/db/queries';
+import type { RefundRadarDb } from '@/lib/db/schema';
+import { exportJson } from '@/lib/export/json';
+import { updateSettings } from '@/lib/options-store';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings';
+import { makeRefund } from '../export/fixtures';
+import { newDb } from './helpers';
+
+const dbs: RefundRadarDb[] = [];
+function open(): RefundRadarDb {
+  const d = newDb();
+  dbs.push(d);
+  return d;
+}
+afterEach(() => {
+  for (const d of dbs.splice(0)) d.close();
+});
+
+const nicks = async (db: RefundRadarDb) => (await db.refunds.orderBy('refundId').toArray()).map((r) => r.buyerNick ?? null);
+
+describe('buyer nicknames', () => {
+  it('withoutBuyerNick drops only the nickname', () => {
+    const r = makeRefund(1, { buyerNick: '小***猫' });
+    const { buyerNick: _n, ...rest } = r;
+    expect(withoutBuyerNick(r)).toEqual(rest);
+    const none = makeRefund(2);
+    expect(withoutBuyerNick(none)).toBe(none);
+  });
+
+  it('turning 保存买家昵称 off forgets every stored nickname; other settings changes keep them', async () => {
+    const db = open();
+    await putSetting(db, SETTINGS_KEY, { ...DEFAULT_SETTINGS, storeBuyerNick: true });
+    await db.refunds.bulkPut([makeRefund(1, { buyerNick: 'tb****2023' }), makeRefund(2), makeRefund(3, { buyerNick: '阿***强' })]);
+    await updateSettings(db, (s) => ({ ...s, windowDays: 30 }));
+    expect(await nicks(db)).toEqual(['tb****2023', null, '阿***强']);
+    await updateSettings(db, (s) => ({ ...s, storeBuyerNick: false }));
+    expect(await nicks(db)).toEqual([null, null, null]);
+    expect((await db.refunds.get(makeRefund(1).refundId))?.orderId).toBe(makeRefund(1).orderId);
+    expect(await forgetBuyerNicks(db)).toBe(0);
+  });
+
+  it('an import keeps the file’s nicknames only where nicknames are allowed', async () => {
+    const source = open();
+    await putSetting(source, SETTINGS_KEY, { ...DEFAULT_SETTINGS, storeBuyerNick: true });
+    await source.refunds.bulkPut([makeRefund(1, { buyerNick: '夏天***风' }), makeRefund(2)]);
+    const file = await exportJson(source);
+
+    const allowed = open();
+    await putSetting(allowed, SETTINGS_KEY, { ...DEFAULT_SETTINGS, storeBuyerNick: true });
+    expect((await importJson(allowed, file)).ok).toBe(true);
+    expect(await nicks(allowed)).toEqual(['夏天***风', null]);
+
+    const notAllowed = open();
+    await putSetting(notAllowed, SETTINGS_KEY, { ...DEFAULT_SETTINGS });
+    expect((await importJson(notAllowed, file)).ok).toBe(true);
+    expect(await nicks(notAllowed)).toEqual([null, null]);
+    expect(await notAllowed.refunds.count()).toBe(2);
+  });
+});
