@@ -2,6 +2,7 @@
 // its header"). The column cell wins; a "标签：值" label inside the row is the fallback; otherwise the field is absent.
 import { type ReadContext, cellUnder, createReadContext, headerFor } from './columns';
 import type { GoodsState } from '../model';
+import { parseAmountFen } from './amount';
 import { classifyStatus, classifyType } from '../status/classify';
 import { compactText } from '../text/normalize';
 import { contentTextNodes, isControl, isSkipped, normText, readText } from './dom-text';
@@ -50,7 +51,7 @@ function looksLikeValue(field: FieldKey, text: string): boolean {
     case 'appliedAt':
       return DATE.test(text);
     case 'amount':
-      return /\d/.test(text);
+      return parseAmountFen(text) !== undefined;
     case 'deadline':
       return /\d/.test(text) || /超时|超時|还剩|還剩|剩余|剩餘/.test(text);
     case 'status':

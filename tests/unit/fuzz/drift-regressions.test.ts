@@ -101,6 +101,21 @@ describe('a label with more than one value beside it: the field is not understoo
     expect(reading.rows.map((x) => [x.row.refundId, x.row.orderId, x.row.amountFen])).toEqual([[r.refundId, undefined, r.amountFen]]);
   });
 
+  it('cards: a second amount typed inside the 退款金额 label element: the amount is not understood', () => {
+    const r = refunds[2];
+    const html = RENDERERS.cards(r, NOW).replace('退款金额：</span>', '退款金额：<i>3.5</i></span>');
+    // Without the check: read as ¥3.50.
+    expect(read(`<div>${html}</div>`).rows.map((x) => [x.row.refundId, x.row.amountFen])).toEqual([[r.refundId, undefined]]);
+  });
+
+  it('cards: words with a number after the amount are no second amount (the amount is still read)', () => {
+    const r = refunds[2];
+    const money = `￥${Math.floor(r.amountFen / 100)}.${String(r.amountFen % 100).padStart(2, '0')}`;
+    const html = RENDERERS.cards(r, NOW).replace(`${money}</span>`, `${money}</span><span>绿能 459</span>`);
+    expect(html).toContain('绿能 459');
+    expect(read(`<div>${html}</div>`).rows.map((x) => [x.row.refundId, x.row.amountFen])).toEqual([[r.refundId, r.amountFen]]);
+  });
+
   it('legacy list: the order number inside its label element is still read when nothing beside it looks like one', () => {
     // "订单号: <a>…</a>" followed by the buyer nick: the nick is no order number, so nothing is ambiguous.
     const r = refunds[1];
@@ -114,13 +129,11 @@ describe('a row that states two different deadlines: no page deadline (seed 2024
     // The fuzzer's page: the header was shuffled, but one row (a stray element among its cells) kept its order, so
     // its 申请时间 date stood under 超时时间 while its own countdown "剩余 78:00:00" stood in another column.
     const r = refunds.find((x) => x.deadlineDisplay.kind === 'clock' && x.pageDeadlineAt > NOW);
-    const row = RENDERERS.grid(r, NOW);
-    const cells = row.match(/<div role="gridcell"[^>]*>.*?<\/div>(?=<div role="gridcell"|<\/div>$)/g)!;
-    expect(cells).toHaveLength(QN_COLUMNS.length);
-    const [applied, deadline] = [QN_COLUMNS.indexOf('申请时间'), QN_COLUMNS.indexOf('超时时间')];
-    [cells[applied], cells[deadline]] = [cells[deadline]!, cells[applied]!];
-    const swapped = row.replace(/(<div role="row"[^>]*>).*<\/div>$/, `$1${cells.join('')}</div>`);
-    const reading = read(listHtml('grid', swapped));
+    document.body.innerHTML = listHtml('grid', RENDERERS.grid(r, NOW));
+    const cells = document.querySelectorAll('[role="rowgroup"] [role="gridcell"]');
+    const [applied, deadline] = [cells[QN_COLUMNS.indexOf('申请时间')]!, cells[QN_COLUMNS.indexOf('超时时间')]!];
+    applied.before(deadline);
+    const reading = readRefundPage(document, NOW);
     // Before the fix: the 申请时间 date under 超时时间 was read as the page deadline.
     expect(reading.rows.map((x) => [x.row.refundId, x.row.pageDeadline, x.row.appliedAt])).toEqual([[r.refundId, undefined, undefined]]);
   });
