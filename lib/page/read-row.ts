@@ -1,7 +1,7 @@
 // One row element → one RefundRow (domain.md §1 fields, §2.1 status, §4 deadlines), validated by RefundRowSchema.
 // Ids stay digit strings (18 digits exceed Number.MAX_SAFE_INTEGER). A row without one readable refund id is a
 // problem, never a guess; a field that cannot be read is left out without failing the row.
-import { type PageDeadline, type RefundRow, type RowProblem, type GoodsState, type Phase } from '../model';
+import { type PageDeadline, type RefundRow, type RowProblem, type Phase } from '../model';
 import { checkRefundRow } from './check-row';
 import { classifyStatus, classifyType } from '../status/classify';
 import { compactText, normalizeText } from '../text/normalize';
@@ -13,13 +13,15 @@ import { contentTextNodes, readText } from './dom-text';
 import { findIdOccurrences } from './identifiers';
 import { isPageRow } from './anchor';
 import { PHASE_SUFFIX, simplifyChinese } from './labels';
-import { type RowFields, readRowFields } from './read-fields';
+import { type RowFields, goodsStateOf, readRowFields } from './read-fields';
+
+export { goodsStateOf } from './read-fields';
 
 export type ReadRowResult = { ok: true; row: RefundRow } | { ok: false; problem: RowProblem };
 
 const PROBLEM_TEXT_MAX = 60;
-const COUNTDOWN_TRIGGER = /还剩|還剩|剩余|剩餘|超时|超時/;
-const DEADLINE_TRIGGER = /还剩|剩余|超时/;
+// Tested on simplified text (還剩 → 还剩, 剩餘 → 剩余, 超時 → 超时).
+const COUNTDOWN_TRIGGER = /还剩|剩余|超时/;
 const SIGNED = /已签收|签收成功|派送成功|已拒收/;
 const BIZ_ORDER_ID = /[?&#;]bizOrderId=(\d{6,30})(?!\d)/i;
 
@@ -31,36 +33,47 @@ function digitsOf(value: string | undefined): string | undefined {
   return runs.length === 1 ? runs[0] : undefined;
 }
 
-/** 未发货 / 已发货 / 已收货 / 已经退货 (§1 货物状态). Checked most specific first: 未发货 contains 发货. */
-export function goodsStateOf(text: string): GoodsState | undefined {
-  const t = simplifyChinese(compactText(text));
-  if (t.includes('未发货')) return 'unshipped';
-  if (t.includes('已经退货') || t.includes('已退货')) return 'returned';
-  if (t.includes('已收货')) return 'received';
-  if (t.includes('已发货')) return 'shipped';
-  return undefined;
-}
-
 function phaseOf(text: string): { phase: Phase; typeWord?: string } | undefined {
   const m = PHASE_SUFFIX.exec(text);
   if (!m) return undefined;
   return { phase: m[2] === '售中' ? 'onsale' : 'aftersale', ...(m[1] ? { typeWord: m[1] } : {}) };
 }
 
-/** A countdown anywhere in the row ("还剩1天2时3分", "剩余 23:59:59", "已超时"), from the smallest element saying it. */
-function rowCountdown(row: Element, readAt: number): PageDeadline | null {
+/**
+ * The 超时时间 label. Its value is read as a field (column cell or "标签：值", where a second candidate value makes it
+ * ambiguous), never again from the text around it: a countdown scan would read a junk date beside the label.
+ */
+const DEADLINE_LABEL = /超 ?时 ?时 ?间/g;
+const countdownText = (text: string): string => simplifyChinese(normalizeText(text)).replace(DEADLINE_LABEL, ' ');
+
+/** Every countdown in the row ("还剩1天2时3分", "剩余 23:59:59", "已超时"), each from the smallest element saying it. */
+function rowCountdowns(row: Element, readAt: number): PageDeadline[] {
+  const found: PageDeadline[] = [];
   for (const node of contentTextNodes(row)) {
-    if (!COUNTDOWN_TRIGGER.test(simplifyChinese(node.data))) continue;
+    if (!COUNTDOWN_TRIGGER.test(countdownText(node.data))) continue;
     // "还剩<span>1</span>天<span>2</span>时": the parts may sit in the next elements, so widen a little.
     let el: Element | null = node.parentElement;
     for (let i = 0; el && i < 3; i++) {
-      const found = parseDeadlineText(simplifyChinese(readText(el)), readAt);
-      if (found) return found;
+      const deadline = parseDeadlineText(countdownText(readText(el)), readAt);
+      if (deadline) {
+        found.push(deadline);
+        break;
+      }
       if (el === row) break;
       el = el.parentElement;
     }
   }
-  return null;
+  return found;
+}
+
+/** Countdowns truncate to their unit (minutes, or seconds for "23:59:59"): one deadline shown twice may differ by that. */
+const SAME_DEADLINE_MS = 60_000;
+
+/** Do two statements of a row's deadline agree? ("已超时" agrees with any past instant.) */
+function agree(a: PageDeadline, b: PageDeadline, readAt: number): boolean {
+  if (a.kind === 'at' && b.kind === 'at') return Math.abs(a.at - b.at) <= SAME_DEADLINE_MS;
+  const at = a.kind === 'at' ? a.at : b.kind === 'at' ? b.at : null;
+  return at === null || at <= readAt;
 }
 
 /** Two dates in one value ("2025-01-02 2026-11-20 08:34") make it ambiguous: it is not read (no first-wins guess). */
@@ -69,19 +82,21 @@ function hasTwoDates(value: string): boolean {
   return (normalizeText(value).match(DATE_G)?.length ?? 0) > 1;
 }
 
+/**
+ * The deadline the row states: its 超时时间 value, its countdown column, its countdowns anywhere. Statements that
+ * disagree (a date under 超时时间 and "剩余 78:00:00" in another cell: the cells do not follow the header) give none.
+ */
 function pageDeadlineOf(row: Element, fields: RowFields, readAt: number): PageDeadline | null {
   const deadline = fields.deadline && simplifyChinese(fields.deadline);
   if (deadline && hasTwoDates(deadline)) return null;
-  if (deadline) {
+  const stated = [
     // A bare date under 超时时间 is an absolute deadline; a countdown there reads as itself.
-    const found = parseDeadlineText(DEADLINE_TRIGGER.test(deadline) ? deadline : `超时时间 ${deadline}`, readAt);
-    if (found) return found;
-  }
-  if (fields.countdown) {
-    const found = parseDeadlineText(simplifyChinese(fields.countdown), readAt);
-    if (found) return found;
-  }
-  return rowCountdown(row, readAt);
+    deadline ? parseDeadlineText(COUNTDOWN_TRIGGER.test(deadline) ? deadline : `超时时间 ${deadline}`, readAt) : null,
+    fields.countdown ? parseDeadlineText(simplifyChinese(fields.countdown), readAt) : null,
+    ...rowCountdowns(row, readAt),
+  ].filter((d): d is PageDeadline => d !== null);
+  const agreed = stated.every((a) => stated.every((b) => agree(a, b, readAt)));
+  return agreed ? (stated[0] ?? null) : null;
 }
 
 /** A detail page's status heading: the first short text (no date, so not a history line) naming a known status. */

@@ -6,6 +6,8 @@ import { readRefundPage } from '@/lib/page/read-page';
 import { generateRefunds, unreadableRows } from '../../fixtures/demo-data.mjs';
 // @ts-expect-error plain ESM fixtures without types
 import { LEGACY_COLUMNS, QN_COLUMNS, RENDERERS } from '../../fixtures/pages/rows.mjs';
+// @ts-expect-error plain ESM fixtures without types
+import { renderLegacyDetail } from '../../fixtures/pages/detail.mjs';
 
 const NOW = Date.UTC(2026, 10, 21, 2, 0);
 const refunds: any[] = generateRefunds(NOW);
@@ -70,5 +72,69 @@ describe('drift regressions found by the fuzzer', () => {
     const html = RENDERERS.cards(r, NOW).replace('退款金额：</span>', '退款金额： 白的 621</span>');
     const reading = read(`<div>${html}</div>`);
     expect(reading.rows.map((x) => [x.row.refundId, x.row.amountFen])).toEqual([[r.refundId, undefined]]);
+  });
+});
+
+describe('a label with more than one value beside it: the field is not understood, never a guess', () => {
+  const noDeadline = refunds.find((x) => x.deadlineDisplay.kind === 'none' && x.deadlineDisplay.variant !== 'empty');
+  const JUNK_DATE = '2024/12/31 23:59:59';
+
+  it.each([
+    ['between the label and its value (seed 3024380)', '超时时间：</span>', `超时时间：</span><i>${JUNK_DATE}</i>`],
+    ['inside the label element', '超时时间：</span>', `超时时间：<i>${JUNK_DATE}</i></span>`],
+  ])('cards: a date typed %s is not the deadline ("超时时间：" + date + "-")', (_where, from, to) => {
+    const html = RENDERERS.cards(noDeadline, NOW).replace(from, to);
+    expect(html).toContain(`${JUNK_DATE}</i>`);
+    const reading = read(`<div>${html}</div>`);
+    // Before the fix: the junk date was read as the page deadline 2024-12-31T15:59:59Z.
+    expect(reading.rows.map((x) => [x.row.refundId, x.row.pageDeadline])).toEqual([[noDeadline.refundId, undefined]]);
+  });
+
+  it('legacy detail page: digits typed inside the 订单编号 label element are not the order id (seed 1025021)', () => {
+    const r = refunds[0];
+    const page = new DOMParser().parseFromString(renderLegacyDetail(r, NOW), 'text/html');
+    const label = [...page.querySelectorAll('span.k')].find((el) => el.textContent === '订单编号：')!;
+    label.append(page.createElement('i'));
+    label.lastElementChild!.textContent = '836706785217124265655582';
+    const reading = readRefundPage(page, NOW);
+    // Before the fix: read as order 836706785217124265655582 (the label element's own text came first).
+    expect(reading.rows.map((x) => [x.row.refundId, x.row.orderId, x.row.amountFen])).toEqual([[r.refundId, undefined, r.amountFen]]);
+  });
+
+  it('cards: a second amount typed inside the 退款金额 label element: the amount is not understood', () => {
+    const r = refunds[2];
+    const html = RENDERERS.cards(r, NOW).replace('退款金额：</span>', '退款金额：<i>3.5</i></span>');
+    // Without the check: read as ¥3.50.
+    expect(read(`<div>${html}</div>`).rows.map((x) => [x.row.refundId, x.row.amountFen])).toEqual([[r.refundId, undefined]]);
+  });
+
+  it('cards: words with a number after the amount are no second amount (the amount is still read)', () => {
+    const r = refunds[2];
+    const money = `￥${Math.floor(r.amountFen / 100)}.${String(r.amountFen % 100).padStart(2, '0')}`;
+    const html = RENDERERS.cards(r, NOW).replace(`${money}</span>`, `${money}</span><span>绿能 459</span>`);
+    expect(html).toContain('绿能 459');
+    expect(read(`<div>${html}</div>`).rows.map((x) => [x.row.refundId, x.row.amountFen])).toEqual([[r.refundId, r.amountFen]]);
+  });
+
+  it('legacy list: the order number inside its label element is still read when nothing beside it looks like one', () => {
+    // "订单号: <a>…</a>" followed by the buyer nick: the nick is no order number, so nothing is ambiguous.
+    const r = refunds[1];
+    const reading = read(listHtml('legacy', RENDERERS.legacy(r, NOW)));
+    expect(reading.rows.map((x) => [x.row.refundId, x.row.orderId])).toEqual([[r.refundId, r.orderId]]);
+  });
+});
+
+describe('a row that states two different deadlines: no page deadline (seed 2024395)', () => {
+  it('grid: a row whose 申请时间 and 超时时间 cells are swapped against the header', () => {
+    // The fuzzer's page: the header was shuffled, but one row (a stray element among its cells) kept its order, so
+    // its 申请时间 date stood under 超时时间 while its own countdown "剩余 78:00:00" stood in another column.
+    const r = refunds.find((x) => x.deadlineDisplay.kind === 'clock' && x.pageDeadlineAt > NOW);
+    document.body.innerHTML = listHtml('grid', RENDERERS.grid(r, NOW));
+    const cells = document.querySelectorAll('[role="rowgroup"] [role="gridcell"]');
+    const [applied, deadline] = [cells[QN_COLUMNS.indexOf('申请时间')]!, cells[QN_COLUMNS.indexOf('超时时间')]!];
+    applied.before(deadline);
+    const reading = readRefundPage(document, NOW);
+    // Before the fix: the 申请时间 date under 超时时间 was read as the page deadline.
+    expect(reading.rows.map((x) => [x.row.refundId, x.row.pageDeadline, x.row.appliedAt])).toEqual([[r.refundId, undefined, undefined]]);
   });
 });
