@@ -1,28 +1,17 @@
-// Storing what the content scripts read: one rw transaction per report, one bulkGet and one bulkPut, no per-row
-// queries (budget: 200 rows ≤ 30 ms into 100,000 refunds). IndexedDB runs overlapping rw transactions one after
-// another, so the same report sent by three tabs at once ends in the same state as one report.
+// Storing what the content scripts read (budget: 200 rows ≤ 30 ms into 100,000 refunds). One rw transaction per
+// report: the stored snapshots are read in one or two requests (read-refunds.ts), merged in memory (upsert-plan.ts),
+// and only what changed is written, all requests of a step issued at once. IndexedDB runs overlapping rw
+// transactions one after another, so the same report sent by three tabs at once ends in the same state as one report.
 import Dexie from 'dexie';
-import type { RefundRow, RefundStatus } from '../model';
-import { mergeObservation, sameSnapshot, type MergeOptions } from './merge';
-import type { RefundEvent, RefundRadarDb, StoredRefund } from './schema';
+import type { RefundRow } from '../model';
+import type { MergeOptions } from './merge';
+import { readRefunds } from './read-refunds';
+import type { RefundRadarDb } from './schema';
+import { planUpsert, type EventKey, type PlannedEvent, type UpsertCounts } from './upsert-plan';
 
-export interface UpsertResult {
-  /** Refunds not stored before. */
-  added: number;
-  /** Stored refunds whose snapshot changed (lastSeenAt alone does not count). */
-  updated: number;
-  /** Stored refunds with nothing new but lastSeenAt. */
-  unchanged: number;
+export interface UpsertResult extends UpsertCounts {
   /** New status transitions stored (an existing event re-dated earlier is not counted). */
   events: number;
-}
-
-type EventKey = [string, RefundStatus, number];
-const keyText = (k: EventKey) => k.join('|');
-
-interface PendingEvent {
-  event: RefundEvent;
-  isNew: boolean;
 }
 
 /**
@@ -35,57 +24,31 @@ export async function upsertObservedRows(
   observedAt: number,
   options: MergeOptions = {},
 ): Promise<UpsertResult> {
-  const result: UpsertResult = { added: 0, updated: 0, unchanged: 0, events: 0 };
-  if (rows.length === 0) return result;
+  if (rows.length === 0) return { added: 0, updated: 0, unchanged: 0, events: 0 };
   return db.transaction('rw', db.refunds, db.events, async () => {
-    const ids = [...new Set(rows.map((r) => r.refundId))];
-    const stored = await db.refunds.bulkGet(ids);
-    const before = new Map<string, StoredRefund | undefined>(ids.map((id, i) => [id, stored[i]]));
-    const current = new Map(before);
-    const pending = new Map<string, PendingEvent>();
-    const deletes: EventKey[] = [];
-
-    // Oldest first, so one report with the same refund twice behaves like two reports in time order.
-    const ordered = [...rows].sort((a, b) => a.readAt - b.readAt);
-    for (const row of ordered) {
-      const { next, event, redatedFrom } = mergeObservation(current.get(row.refundId), row, Math.min(row.readAt, observedAt), options);
-      current.set(row.refundId, next);
-      if (!event) continue;
-      let isNew = true;
-      if (redatedFrom !== undefined) {
-        const from: EventKey = [event.refundId, event.status, redatedFrom];
-        const earlier = pending.get(keyText(from));
-        if (earlier) pending.delete(keyText(from));
-        else deletes.push(from);
-        isNew = earlier?.isNew ?? false;
-      }
-      pending.set(keyText([event.refundId, event.status, event.at]), { event, isNew });
-    }
-
-    const puts: StoredRefund[] = [];
-    for (const [id, next] of current) {
-      const prev = before.get(id);
-      if (!next) continue;
-      if (!prev) {
-        result.added++;
-        puts.push(next);
-      } else if (sameSnapshot(prev, next)) {
-        result.unchanged++;
-        if (prev.lastSeenAt !== next.lastSeenAt) puts.push(next);
-      } else {
-        result.updated++;
-        puts.push(next);
-      }
-    }
-    if (deletes.length > 0) await db.events.where('[refundId+status+at]').anyOf(deletes).delete();
-    if (puts.length > 0) await db.refunds.bulkPut(puts);
-    result.events = await addEvents(db, [...pending.values()]);
-    return result;
+    const stored = await readRefunds(db, rows.map((r) => r.refundId));
+    const plan = planUpsert(stored, rows, observedAt, options);
+    // The snapshots and the look-up of re-dated events go out together; events are written once those are known.
+    const [, redatedIds] = await Promise.all([
+      plan.puts.length > 0 ? db.refunds.bulkPut(plan.puts) : undefined,
+      eventIds(db, plan.redated),
+    ]);
+    const [, events] = await Promise.all([
+      redatedIds.length > 0 ? db.events.bulkDelete(redatedIds) : undefined,
+      addEvents(db, plan.events),
+    ]);
+    return { ...plan.counts, events };
   });
 }
 
+/** Primary keys of the stored events with these [refundId+status+at] keys (absent ones are skipped), in parallel. */
+async function eventIds(db: RefundRadarDb, keys: readonly EventKey[]): Promise<number[]> {
+  const found = await Promise.all(keys.map((k) => db.events.where('[refundId+status+at]').equals(k).primaryKeys()));
+  return found.flat() as number[];
+}
+
 /** Adds events; one already stored (unique [refundId+status+at]) is skipped, not an error. Returns the new ones. */
-async function addEvents(db: RefundRadarDb, items: PendingEvent[]): Promise<number> {
+async function addEvents(db: RefundRadarDb, items: readonly PlannedEvent[]): Promise<number> {
   if (items.length === 0) return 0;
   let failed: Record<number, unknown> = {};
   await db.events
