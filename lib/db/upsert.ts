@@ -1,13 +1,15 @@
 // Storing what the content scripts read (budget: 200 rows ≤ 30 ms into 100,000 refunds). One rw transaction per
 // report: the stored snapshots are read in one or two requests (read-refunds.ts), merged in memory (upsert-plan.ts),
-// and only what changed is written, all requests of a step issued at once. IndexedDB runs overlapping rw
+// and only what changed is written, all requests of a step issued at once; re-dated events are found the same way
+// (find-events.ts). IndexedDB runs overlapping rw
 // transactions one after another, so the same report sent by three tabs at once ends in the same state as one report.
 import Dexie from 'dexie';
 import type { RefundRow } from '../model';
+import { findEventIds } from './find-events';
 import type { MergeOptions } from './merge';
 import { readRefunds } from './read-refunds';
 import type { RefundRadarDb } from './schema';
-import { planUpsert, type EventKey, type PlannedEvent, type UpsertCounts } from './upsert-plan';
+import { planUpsert, type PlannedEvent, type UpsertCounts } from './upsert-plan';
 
 export interface UpsertResult extends UpsertCounts {
   /** New status transitions stored (an existing event re-dated earlier is not counted). */
@@ -31,7 +33,7 @@ export async function upsertObservedRows(
     // The snapshots and the look-up of re-dated events go out together; events are written once those are known.
     const [, redatedIds] = await Promise.all([
       plan.puts.length > 0 ? db.refunds.bulkPut(plan.puts) : undefined,
-      eventIds(db, plan.redated),
+      findEventIds(db, plan.redated),
     ]);
     const [, events] = await Promise.all([
       redatedIds.length > 0 ? db.events.bulkDelete(redatedIds) : undefined,
@@ -39,12 +41,6 @@ export async function upsertObservedRows(
     ]);
     return { ...plan.counts, events };
   });
-}
-
-/** Primary keys of the stored events with these [refundId+status+at] keys (absent ones are skipped), in parallel. */
-async function eventIds(db: RefundRadarDb, keys: readonly EventKey[]): Promise<number[]> {
-  const found = await Promise.all(keys.map((k) => db.events.where('[refundId+status+at]').equals(k).primaryKeys()));
-  return found.flat() as number[];
 }
 
 /** Adds events; one already stored (unique [refundId+status+at]) is skipped, not an error. Returns the new ones. */
