@@ -4,7 +4,7 @@
 import type { RefundFacts } from '../indicators';
 import { addDays, beijingDate } from '../time/beijing';
 import { refundFactsWithSkipped, toRefundFacts, type RefundFactsResult } from './queries';
-import type { RefundRadarDb } from './schema';
+import type { RefundRadarDb, StoredRefund } from './schema';
 
 /** Read for the longer of the two allowed windows (28/30 days) plus a day, so a window change needs no reload. */
 const LOAD_DAYS = 31;
@@ -45,8 +45,13 @@ export class FactsCache {
   /** Takes the stored state of these refunds (just upserted) into the copy. */
   async refresh(refundIds: readonly string[]): Promise<void> {
     if (this.since === null) return; // not loaded yet: the load will read them
-    const rows = await this.db.refunds.bulkGet([...new Set(refundIds)]);
-    for (const r of rows) {
+    this.take(await this.db.refunds.bulkGet([...new Set(refundIds)]));
+  }
+
+  /** Takes these stored snapshots into the copy (an upsert's own, given in commit order: no read needed). */
+  take(records: ReadonlyArray<StoredRefund | undefined>): void {
+    if (this.since === null) return; // not loaded yet: the load will read them
+    for (const r of records) {
       if (!r) continue;
       const f = toRefundFacts(r);
       if (typeof f === 'string') {
@@ -57,7 +62,7 @@ export class FactsCache {
       this.skipped.delete(r.refundId);
       if (!this.byId.has(r.refundId)) this.sorted = null;
       else if (this.sorted) {
-        const i = this.sorted.indexOf(this.byId.get(r.refundId)!);
+        const i = indexById(this.sorted, r.refundId);
         if (i >= 0) this.sorted[i] = f;
       }
       this.byId.set(r.refundId, f);
@@ -75,4 +80,18 @@ export class FactsCache {
     this.since = since;
     this.loading = null;
   }
+}
+
+/** Index of `refundId` in facts sorted by refundId (binary search: a report updates up to thousands of them), or −1. */
+function indexById(sorted: readonly RefundFacts[], refundId: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const id = sorted[mid]!.refundId;
+    if (id === refundId) return mid;
+    if (id < refundId) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

@@ -26,6 +26,8 @@ export interface UpsertPlan {
   counts: UpsertCounts;
   /** New or changed snapshots; a refund whose merge changes nothing at all (not even lastSeenAt) is absent. */
   puts: StoredRefund[];
+  /** Every refund of the report as it will be stored, written or not. */
+  snapshots: StoredRefund[];
   /** Stored events replaced by an earlier or page-printed start of the same status (deleted before `events` are added). */
   redated: EventKey[];
   events: PlannedEvent[];
@@ -81,5 +83,5 @@ export function planUpsert(
       puts.push(next);
     }
   }
-  return { counts, puts, redated, events: [...pending.values()] };
+  return { counts, puts, snapshots: [...current.values()], redated, events: [...pending.values()] };
 }

@@ -8,7 +8,7 @@ import type { RefundRow } from '../model';
 import { findEventIds } from './find-events';
 import type { MergeOptions } from './merge';
 import { readRefunds } from './read-refunds';
-import type { RefundRadarDb } from './schema';
+import type { RefundRadarDb, StoredRefund } from './schema';
 import { planUpsert, type PlannedEvent, type UpsertCounts } from './upsert-plan';
 
 export interface UpsertResult extends UpsertCounts {
@@ -26,7 +26,20 @@ export async function upsertObservedRows(
   observedAt: number,
   options: MergeOptions = {},
 ): Promise<UpsertResult> {
-  if (rows.length === 0) return { added: 0, updated: 0, unchanged: 0, events: 0 };
+  return (await upsertReturningSnapshots(db, rows, observedAt, options)).result;
+}
+
+/**
+ * upsertObservedRows, also returning every refund of the report as committed (so the caller need not read them
+ * again). Resolves right after the commit, in commit order across concurrent upserts.
+ */
+export async function upsertReturningSnapshots(
+  db: RefundRadarDb,
+  rows: readonly RefundRow[],
+  observedAt: number,
+  options: MergeOptions = {},
+): Promise<{ result: UpsertResult; snapshots: StoredRefund[] }> {
+  if (rows.length === 0) return { result: { added: 0, updated: 0, unchanged: 0, events: 0 }, snapshots: [] };
   return db.transaction('rw', db.refunds, db.events, async () => {
     const stored = await readRefunds(db, rows.map((r) => r.refundId));
     const plan = planUpsert(stored, rows, observedAt, options);
@@ -39,7 +52,7 @@ export async function upsertObservedRows(
       redatedIds.length > 0 ? db.events.bulkDelete(redatedIds) : undefined,
       addEvents(db, plan.events),
     ]);
-    return { ...plan.counts, events };
+    return { result: { ...plan.counts, events }, snapshots: plan.snapshots };
   });
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FactsCache } from '@/lib/db/facts-cache';
 import { refundFacts } from '@/lib/db/queries';
-import { upsertObservedRows } from '@/lib/db/upsert';
-import { HOUR, T0, newDb, row } from './helpers';
+import { upsertObservedRows, upsertReturningSnapshots } from '@/lib/db/upsert';
+import { HOUR, T0, logRequests, newDb, row } from './helpers';
 
 const a = row({ refundId: '200000000000000002', type: 'refund_only', appliedAt: T0 - 10 * HOUR });
 const b = row({ refundId: '200000000000000001', type: 'return_refund', appliedAt: T0 - 20 * HOUR });
@@ -23,6 +23,22 @@ describe('FactsCache', () => {
     const got = (await cache.get(T0 + HOUR)).facts;
     expect(got).toEqual(await refundFacts(db));
     expect(got.find((f) => f.refundId === a.refundId)!.completedAt).toBe(T0 + HOUR);
+  });
+
+  it('takes an upsert\'s own snapshots without reading them again', async () => {
+    const db = newDb();
+    const log = logRequests(db);
+    await upsertObservedRows(db, [a, b], T0);
+    const cache = new FactsCache(db);
+    await cache.get(T0);
+    const done = { ...b, status: 'success' as const, statusText: '退款成功', readAt: T0 + HOUR };
+    const { snapshots } = await upsertReturningSnapshots(db, [done], T0 + HOUR);
+    log.reads.length = 0;
+    cache.take(snapshots);
+    const got = (await cache.get(T0 + HOUR)).facts;
+    expect(log.reads).toEqual([]);
+    expect(got).toEqual(await refundFacts(db));
+    expect(got.find((f) => f.refundId === b.refundId)!.completedAt).toBe(T0 + HOUR);
   });
 
   it('reads again after invalidate (an import elsewhere)', async () => {

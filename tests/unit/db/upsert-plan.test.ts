@@ -25,7 +25,7 @@ describe('planUpsert', () => {
   it('writes nothing for rows that change nothing, not even lastSeenAt (the same page sent again)', () => {
     const stored = byId(planUpsert(new Map(), page, T0).puts);
     const again = planUpsert(stored, page, T0);
-    expect(again).toEqual({ counts: { added: 0, updated: 0, unchanged: 2 }, puts: [], redated: [], events: [] });
+    expect(again).toEqual({ counts: { added: 0, updated: 0, unchanged: 2 }, puts: [], snapshots: [...stored.values()], redated: [], events: [] });
   });
 
   it('puts only the new lastSeenAt of unchanged rows read later, without any event', () => {
