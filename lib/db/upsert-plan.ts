@@ -11,6 +11,8 @@ export interface PlannedEvent {
   event: RefundEvent;
   /** A new transition (counted in UpsertResult.events), not an existing one re-dated. */
   isNew: boolean;
+  /** The stored event this one re-dates (an earlier or page-printed start of the same status): written over it. */
+  replaces?: EventKey;
 }
 
 export interface UpsertCounts {
@@ -28,12 +30,13 @@ export interface UpsertPlan {
   puts: StoredRefund[];
   /** Every refund of the report as it will be stored, written or not. */
   snapshots: StoredRefund[];
-  /** Stored events replaced by an earlier or page-printed start of the same status (deleted before `events` are added). */
+  /** The stored events that `events` re-date (their `replaces`), to be looked up. */
   redated: EventKey[];
   events: PlannedEvent[];
 }
 
-const keyText = (k: EventKey) => `${k[0]}|${k[1]}|${k[2]}`;
+/** An event key as one string (map keys). */
+export const keyText = (k: EventKey) => `${k[0]}|${k[1]}|${k[2]}`;
 
 /**
  * Merges the rows (§6.5: by refundId, latest status and earliest intervention win) into `stored` (the snapshots of
@@ -48,7 +51,6 @@ export function planUpsert(
 ): UpsertPlan {
   const current = new Map<string, StoredRefund>();
   const pending = new Map<string, PlannedEvent>();
-  const redated: EventKey[] = [];
 
   // Oldest first, so one report with the same refund twice behaves like two reports in time order.
   const ordered = [...rows].sort((a, b) => a.readAt - b.readAt);
@@ -57,16 +59,24 @@ export function planUpsert(
     const { next, event, redatedFrom } = mergeObservation(current.get(id) ?? stored.get(id), row, Math.min(row.readAt, observedAt), options);
     current.set(id, next);
     if (!event) continue;
-    let isNew = true;
+    const planned: PlannedEvent = { event, isNew: true };
     if (redatedFrom !== undefined) {
       const from: EventKey = [event.refundId, event.status, redatedFrom];
       const earlier = pending.get(keyText(from));
-      if (earlier) pending.delete(keyText(from)); // planned in this report: never stored, nothing to delete
-      else redated.push(from);
-      isNew = earlier?.isNew ?? false;
+      if (earlier) {
+        // Planned in this report, so never stored: this one takes its place (and whatever it replaced).
+        pending.delete(keyText(from));
+        planned.isNew = earlier.isNew;
+        if (earlier.replaces) planned.replaces = earlier.replaces;
+      } else {
+        planned.isNew = false;
+        planned.replaces = from;
+      }
     }
-    pending.set(keyText([event.refundId, event.status, event.at]), { event, isNew });
+    pending.set(keyText([event.refundId, event.status, event.at]), planned);
   }
+  const events = [...pending.values()];
+  const redated = events.flatMap((p) => (p.replaces ? [p.replaces] : []));
 
   const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
   const puts: StoredRefund[] = [];
@@ -83,5 +93,5 @@ export function planUpsert(
       puts.push(next);
     }
   }
-  return { counts, puts, snapshots: [...current.values()], redated, events: [...pending.values()] };
+  return { counts, puts, snapshots: [...current.values()], redated, events };
 }

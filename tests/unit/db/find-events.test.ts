@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findEventIds } from '@/lib/db/find-events';
 import type { RefundRadarDb } from '@/lib/db/schema';
-import type { EventKey } from '@/lib/db/upsert-plan';
+import { keyText, type EventKey } from '@/lib/db/upsert-plan';
 import { T0, logRequests, newDb } from './helpers';
 
 let db: RefundRadarDb;
@@ -23,23 +23,23 @@ async function withEvents(count: number) {
 }
 
 describe('findEventIds', () => {
-  it('finds the events of neighbouring refunds in one range read; keys not stored are skipped', async () => {
+  it('finds the ids of the events of neighbouring refunds in one range read; keys not stored are skipped', async () => {
     const { log, ids } = await withEvents(50);
     const keys: EventKey[] = [[id(11), 'success', T0 + 12], [id(10), 'wait_seller_agree', T0 + 10], [id(12), 'success', T0]];
-    expect((await findEventIds(db, keys)).sort((a, b) => a - b)).toEqual([ids[20], ids[23]]);
+    expect(await findEventIds(db, keys)).toEqual(new Map([[keyText(keys[0]!), ids[23]], [keyText(keys[1]!), ids[20]]]));
     expect(log.reads).toEqual([{ table: 'events', type: 'query' }]);
   });
 
   it('looks up keys past the capped range one by one', async () => {
     const { log, ids } = await withEvents(50);
     const keys: EventKey[] = [[id(0), 'wait_seller_agree', T0], [id(49), 'success', T0 + 50]];
-    expect((await findEventIds(db, keys)).sort((a, b) => a - b)).toEqual([ids[0], ids[99]]);
+    expect(await findEventIds(db, keys)).toEqual(new Map([[keyText(keys[0]!), ids[0]], [keyText(keys[1]!), ids[99]]]));
     expect(log.reads.map((r) => r.type)).toEqual(['query', 'query']);
   });
 
   it('reads nothing for no keys', async () => {
     const { log } = await withEvents(1);
-    expect(await findEventIds(db, [])).toEqual([]);
+    expect((await findEventIds(db, [])).size).toBe(0);
     expect(log.reads).toEqual([]);
   });
 });

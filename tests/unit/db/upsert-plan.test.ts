@@ -41,8 +41,16 @@ describe('planUpsert', () => {
     const stored = byId(planUpsert(new Map(), [row({ refundId: ID, status: 'wait_seller_confirm', statusText: '待商家收货' })], T0).puts);
     const plan = planUpsert(stored, [row({ refundId: ID, status: 'wait_seller_confirm', statusText: '待商家收货', statusSince: T0 - 2 * HOUR })], T0);
     expect(plan.redated).toEqual([[ID, 'wait_seller_confirm', T0]]);
-    expect(plan.events.map((e) => [e.event.at, e.event.precision, e.isNew])).toEqual([[T0 - 2 * HOUR, 'page', false]]);
+    expect(plan.events.map((e) => [e.event.at, e.event.precision, e.isNew, e.replaces])).toEqual([[T0 - 2 * HOUR, 'page', false, [ID, 'wait_seller_confirm', T0]]]);
     expect(plan.counts.updated).toBe(1);
+  });
+
+  it('re-dating twice in one report replaces the stored event once', () => {
+    const confirm = (readAt: number, statusSince?: number) => row({ refundId: ID, status: 'wait_seller_confirm', statusText: '待商家收货', readAt, statusSince });
+    const stored = byId(planUpsert(new Map(), [confirm(T0)], T0).puts);
+    const plan = planUpsert(stored, [confirm(T0 + 2 * HOUR, T0 - HOUR), confirm(T0 + 3 * HOUR, T0 - 2 * HOUR)], T0 + 3 * HOUR);
+    expect(plan.events.map((e) => [e.event.at, e.isNew, e.replaces])).toEqual([[T0 - 2 * HOUR, false, [ID, 'wait_seller_confirm', T0]]]);
+    expect(plan.redated).toEqual([[ID, 'wait_seller_confirm', T0]]);
   });
 });
 

@@ -178,6 +178,27 @@ describe('upsertObservedRows', () => {
     expect((await db.events.where('refundId').equals(ID).toArray()).map((e) => [e.at, e.precision])).toEqual([[T0 - 2 * HOUR, 'page']]);
   });
 
+  it('re-dates an event in place (one put, no delete), and drops it when the new start is already stored', async () => {
+    db = newDb();
+    const log = logRequests(db);
+    const confirm = (over: Partial<RefundRow>) => row({ refundId: ID, status: 'wait_seller_confirm', statusText: '待商家收货', ...over });
+    await upsertObservedRows(db, [confirm({})], T0);
+    const [before] = await db.events.toArray();
+    log.writes.length = 0;
+    await upsertObservedRows(db, [confirm({ statusSince: T0 - 2 * HOUR, readAt: T0 + HOUR })], T0 + HOUR);
+    expect(log.writes).toEqual([{ table: 'refunds', type: 'put', count: 1 }, { table: 'events', type: 'put', count: 1 }]);
+    expect(await db.events.toArray()).toEqual([{ ...before, at: T0 - 2 * HOUR, precision: 'page' }]);
+
+    // The same transition already stored at the printed start (e.g. from an import): the re-dated one is removed.
+    db.close();
+    db = newDb();
+    await upsertObservedRows(db, [confirm({})], T0);
+    await db.events.add({ refundId: ID, status: 'wait_seller_confirm', at: T0 - 2 * HOUR, precision: 'page', statusText: '待商家收货' });
+    const r = await upsertObservedRows(db, [confirm({ statusSince: T0 - 2 * HOUR, readAt: T0 + HOUR })], T0 + HOUR);
+    expect(r.events).toBe(0);
+    expect((await db.events.toArray()).map((e) => [e.status, e.at, e.precision])).toEqual([['wait_seller_confirm', T0 - 2 * HOUR, 'page']]);
+  });
+
   it('keeps fields a later page does not show', async () => {
     db = newDb();
     const full = row({ refundId: ID, orderId: '500000000000000001', type: 'refund_only', phase: 'aftersale', goodsState: 'shipped', amountFen: 12345, appliedAt: T0 - HOUR });
