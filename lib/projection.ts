@@ -2,19 +2,14 @@
 // One pass buckets every event by its Beijing day index relative to the first date of W(asOf); each point then sums
 // W buckets. No per-day rescan of the refunds, no Date object per refund.
 import { medianInPlace } from './completion-median';
-import {
-  countsAsDispute,
-  finishIndicators,
-  isCounted,
-  isSelfCompleted,
-  resolveIndicatorOptions,
-  type IndicatorOptions,
-  type ResolvedIndicatorOptions,
-  type Indicators,
-  type RefundFacts,
-} from './indicators';
+import { bucketByDay, finishIndicators, resolveIndicatorOptions, type IndicatorOptions, type Indicators, type RefundFacts } from './indicators';
 import { mergeByRefundId } from './refund-merge';
+import { BEIJING_OFFSET_MS, DAY_MS } from './time/beijing';
 import { beijingDayIndex, dayIndexToDate, paidOrdersOn } from './window';
+
+// Module constants for the per-refund loop (see lib/indicators.ts: no cross-module lookup per refund).
+const OFFSET_MS = BEIJING_OFFSET_MS;
+const DAY = DAY_MS;
 
 export type ProjectionScenario = 'now' | 'deadline' | 'median';
 export type ProjectionOptions = IndicatorOptions & { scenario?: ProjectionScenario };
@@ -26,72 +21,6 @@ export interface ProjectionDetail {
   notProjected: string[];
   /** Median completion duration of C(asOf) in ms, when it was needed and exists. */
   medianMs: number | null;
-}
-
-interface KnownBuckets {
-  disp: Float64Array;
-  comp: Float64Array;
-  self: Float64Array;
-  durMs: Float64Array;
-  durN: Float64Array;
-  /** Durations (ms) of C(asOf), the §6.3 population, for the `median` scenario. */
-  medianPool: Float64Array;
-  medianCount: number;
-  open: RefundFacts[];
-}
-
-/**
- * The single pass: known interventions and completions bucketed by Beijing day index − base (span buckets), plus the
- * open refunds. With `requireAscendingIds`, null as soon as the ids are not strictly ascending (storage sorts them by
- * refundId): the caller then merges duplicates first (§6.1 each refund counts once).
- */
-function bucketKnownEvents(
-  refunds: readonly RefundFacts[],
-  requireAscendingIds: boolean,
-  o: ResolvedIndicatorOptions,
-  base: number,
-  span: number,
-): KnownBuckets | null {
-  const W = o.windowDays;
-  const disp = new Float64Array(span);
-  const comp = new Float64Array(span);
-  const self = new Float64Array(span);
-  const durMs = new Float64Array(span);
-  const durN = new Float64Array(span);
-  const medianPool = new Float64Array(refunds.length);
-  let medianCount = 0;
-  const open: RefundFacts[] = [];
-  const timeoutSelf = o.timeoutCountsAsSelfCompleted;
-  let prevId = '';
-  for (let i = 0; i < refunds.length; i++) {
-    const r = refunds[i]!;
-    if (requireAscendingIds) {
-      if (i > 0 && !(prevId < r.refundId)) return null;
-      prevId = r.refundId;
-    }
-    if (!isCounted(r, o)) continue;
-    if (countsAsDispute(r, o)) {
-      const b = beijingDayIndex(r.intervenedAt!) - base; // §6.2: by intervention date
-      if (b >= 0 && b < span) disp[b]!++;
-    }
-    const c = r.completedAt;
-    if (c === undefined) {
-      open.push(r);
-      continue;
-    }
-    const b = beijingDayIndex(c) - base; // §6.3: by completion date; ages out at k = (e − D(now)) + W
-    if (!(b >= 0 && b < span)) continue;
-    comp[b]!++;
-    const s = isSelfCompleted(r, c, timeoutSelf);
-    if (s) self[b]!++;
-    if ((s || !o.selfOnly) && c >= r.appliedAt) {
-      const d = c - r.appliedAt;
-      durMs[b]! += d;
-      durN[b]!++;
-      if (b < W) medianPool[medianCount++] = d;
-    }
-  }
-  return { disp, comp, self, durMs, durN, medianPool, medianCount, open };
 }
 
 export function projectIndicatorsDetailed(
@@ -107,8 +36,9 @@ export function projectIndicatorsDetailed(
   const base = today - W + 1; // bucket 0 = first date of W(asOf); bucket W−1 = D(asOf); bucket 2W−1 = D(asOf)+W
   const span = 2 * W;
 
-  const known = bucketKnownEvents(refunds, true, o, base, span) ?? bucketKnownEvents(mergeByRefundId(refunds), false, o, base, span)!;
-  const { disp, comp, self, durMs, durN, medianPool, medianCount, open } = known;
+  // Bucket W−1 is D(asOf): the median pool holds the durations of C(asOf).
+  const known = bucketByDay(refunds, true, o, base, span, W) ?? bucketByDay(mergeByRefundId(refunds), false, o, base, span, W)!;
+  const { disputes: disp, completed: comp, selfCompleted: self, durationMs: durMs, durationCount: durN, medianPool, medianCount, open } = known;
   const timeoutSelf = o.timeoutCountsAsSelfCompleted;
   // Assumed completions of open refunds (k ≥ 1 only: point 0 is today's actual value).
   const aComp = new Float64Array(span);
@@ -149,7 +79,7 @@ export function projectIndicatorsDetailed(
       notProjected.push(r.refundId);
       continue;
     }
-    const b = beijingDayIndex(c) - base;
+    const b = Math.floor((c + OFFSET_MS) / DAY) - base;
     if (b >= span) continue; // completes after the last point
     const s = !intervening && !(atDeadline && r.sellerTimeout === true && !timeoutSelf);
     aComp[b]!++;

@@ -4,7 +4,7 @@
 import type { RefundFacts } from '../indicators';
 import { addDays, beijingDate } from '../time/beijing';
 import { refundFactsWithSkipped, toRefundFacts, type RefundFactsResult } from './queries';
-import type { RefundRadarDb } from './schema';
+import type { RefundRadarDb, StoredRefund } from './schema';
 
 /** Read for the longer of the two allowed windows (28/30 days) plus a day, so a window change needs no reload. */
 const LOAD_DAYS = 31;
@@ -45,22 +45,31 @@ export class FactsCache {
   /** Takes the stored state of these refunds (just upserted) into the copy. */
   async refresh(refundIds: readonly string[]): Promise<void> {
     if (this.since === null) return; // not loaded yet: the load will read them
-    const rows = await this.db.refunds.bulkGet([...new Set(refundIds)]);
-    for (const r of rows) {
+    this.take(await this.db.refunds.bulkGet([...new Set(refundIds)]));
+  }
+
+  /**
+   * Takes these stored snapshots into the copy (an upsert's own, given in commit order: no read needed). The sorted
+   * list is patched in place (binary search), not sorted again: most reports bring a few new refunds.
+   */
+  take(records: ReadonlyArray<StoredRefund | undefined>): void {
+    if (this.since === null) return; // not loaded yet: the load will read them
+    for (const r of records) {
       if (!r) continue;
+      const id = r.refundId;
       const f = toRefundFacts(r);
+      const at = this.sorted ? lowerBound(this.sorted, id) : -1;
+      const listed = this.sorted !== null && this.sorted[at]?.refundId === id;
       if (typeof f === 'string') {
-        this.skipped.set(r.refundId, f);
-        if (this.byId.delete(r.refundId)) this.sorted = null;
+        this.skipped.set(id, f);
+        this.byId.delete(id);
+        if (listed) this.sorted!.splice(at, 1);
         continue;
       }
-      this.skipped.delete(r.refundId);
-      if (!this.byId.has(r.refundId)) this.sorted = null;
-      else if (this.sorted) {
-        const i = this.sorted.indexOf(this.byId.get(r.refundId)!);
-        if (i >= 0) this.sorted[i] = f;
-      }
-      this.byId.set(r.refundId, f);
+      this.skipped.delete(id);
+      this.byId.set(id, f);
+      if (listed) this.sorted![at] = f;
+      else this.sorted?.splice(at, 0, f);
     }
   }
 
@@ -75,4 +84,16 @@ export class FactsCache {
     this.since = since;
     this.loading = null;
   }
+}
+
+/** The first index of facts sorted by refundId whose refundId is not below `refundId` (binary search). */
+function lowerBound(sorted: readonly RefundFacts[], refundId: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.refundId < refundId) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

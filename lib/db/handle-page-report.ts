@@ -9,9 +9,9 @@ import { isCompleted } from '../status/classify';
 import type { Settings } from '../settings';
 import { addDays, beijingDate } from '../time/beijing';
 import type { FactsCache } from './facts-cache';
-import { getPaidOrders, knownFor, refundFacts } from './queries';
-import type { RefundRadarDb } from './schema';
-import { upsertObservedRows } from './upsert';
+import { getPaidOrders, knownFor, knownOf, refundFacts } from './queries';
+import type { RefundRadarDb, StoredRefund } from './schema';
+import { upsertReturningSnapshots } from './upsert';
 
 /** `cache`: the background's facts copy (see facts-cache.ts); without it the window is read from the database. */
 export async function handlePageReport(
@@ -30,30 +30,41 @@ export async function handlePageReport(
   };
   const ruleOptions = { platform: settings.platform, virtualGoods: settings.virtualGoods, returnShipping: settings.returnShipping };
   let storageError: string | undefined;
+  let snapshots: StoredRefund[] | undefined;
   try {
-    await upsertObservedRows(db, report.rows, now, { rules: settings.rules, ruleOptions });
+    snapshots = (await upsertReturningSnapshots(db, report.rows, now, { rules: settings.rules, ruleOptions })).snapshots;
+    // At once, before any other await: concurrent reports reach the copy in the order they were committed.
+    cache?.take(snapshots);
   } catch (e) {
     storageError = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   }
   try {
-    return { ok: true, context, known: await knownAbout(db, report, settings, now, cache), ...(storageError ? { storageError } : {}) };
+    return { ok: true, context, known: await knownAbout(db, report, settings, now, cache, snapshots), ...(storageError ? { storageError } : {}) };
   } catch (e) {
     // The badges still work from the page alone; the popup shows why the history could not help.
     return { ok: true, context, known: {}, storageError: storageError ?? (e instanceof Error ? `${e.name}: ${e.message}` : String(e)) };
   }
 }
 
-/** Per refund of the report: first seen in its status, an earlier page deadline, and what it does to the indicators. */
+/**
+ * Per refund of the report: first seen in its status, an earlier page deadline, and what it does to the indicators.
+ * `snapshots`: the refunds as the upsert stored them; without them (it failed) they are read again.
+ */
 async function knownAbout(
   db: RefundRadarDb,
   report: PageReport,
   settings: Settings,
   now: number,
   cache: FactsCache | undefined,
+  snapshots: StoredRefund[] | undefined,
 ): Promise<PageReportReply['known']> {
   const ids = report.rows.map((r) => r.refundId);
-  const stored = await knownFor(db, ids);
-  await cache?.refresh(ids);
+  let stored: ReturnType<typeof knownOf>;
+  if (snapshots) stored = knownOf(snapshots);
+  else {
+    stored = await knownFor(db, ids);
+    await cache?.refresh(ids);
+  }
 
   // Impact of the open refunds shown, over the refunds the current window can count.
   const today = beijingDate(now);

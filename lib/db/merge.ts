@@ -82,9 +82,28 @@ const KEY_ORDER: ReadonlyArray<keyof StoredRefund> = [
   'firstSeenAt', 'lastSeenAt',
 ];
 
-/** Same snapshot apart from lastSeenAt (which moves on every re-read of an unchanged page). */
+/**
+ * Same snapshot apart from lastSeenAt (which moves on every re-read of an unchanged page). Compared field by field,
+ * an absent field equal to an undefined one, whatever the key order: run for every row of every report.
+ */
 export function sameSnapshot(a: StoredRefund, b: StoredRefund): boolean {
-  return JSON.stringify({ ...a, lastSeenAt: 0 }) === JSON.stringify({ ...b, lastSeenAt: 0 });
+  return sameFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, 'lastSeenAt');
+}
+
+/** Deep equality of plain records of primitives and plain records (stored snapshots), ignoring the key `skip`. */
+function sameFields(a: Record<string, unknown>, b: Record<string, unknown>, skip?: string): boolean {
+  let n = 0;
+  for (const k in a) {
+    const x = a[k];
+    if (x === undefined || k === skip) continue;
+    n++;
+    const y = b[k];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    if (!sameFields(x as Record<string, unknown>, y as Record<string, unknown>)) return false;
+  }
+  for (const k in b) if (b[k] !== undefined && k !== skip) n--;
+  return n === 0;
 }
 
 function eventOf(r: StoredRefund): RefundEvent {

@@ -94,10 +94,13 @@ export interface KnownRefund {
 
 /** Per refund id that is stored; unknown ids are absent. One bulkGet. */
 export async function knownFor(db: RefundRadarDb, refundIds: readonly string[]): Promise<Record<string, KnownRefund>> {
-  const ids = [...new Set(refundIds)];
-  const rows = await db.refunds.bulkGet(ids);
+  return knownOf(await db.refunds.bulkGet([...new Set(refundIds)]));
+}
+
+/** KnownRefund per refund id of these stored snapshots (absent ones skipped). */
+export function knownOf(records: ReadonlyArray<StoredRefund | undefined>): Record<string, KnownRefund> {
   const out: Record<string, KnownRefund> = {};
-  for (const r of rows) {
+  for (const r of records) {
     if (!r) continue;
     const k: KnownRefund = {
       status: r.status,

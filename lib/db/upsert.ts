@@ -1,28 +1,19 @@
-// Storing what the content scripts read: one rw transaction per report, one bulkGet and one bulkPut, no per-row
-// queries (budget: 200 rows ≤ 30 ms into 100,000 refunds). IndexedDB runs overlapping rw transactions one after
-// another, so the same report sent by three tabs at once ends in the same state as one report.
+// Storing what the content scripts read (budget: 200 rows ≤ 30 ms into 100,000 refunds). One rw transaction per
+// report: the stored snapshots are read in one or two requests (read-refunds.ts), merged in memory (upsert-plan.ts),
+// and only what changed is written, all requests of a step issued at once; re-dated events are found the same way
+// (find-events.ts) and rewritten in place. IndexedDB runs overlapping rw
+// transactions one after another, so the same report sent by three tabs at once ends in the same state as one report.
 import Dexie from 'dexie';
-import type { RefundRow, RefundStatus } from '../model';
-import { mergeObservation, sameSnapshot, type MergeOptions } from './merge';
+import type { RefundRow } from '../model';
+import { findEventIds } from './find-events';
+import type { MergeOptions } from './merge';
+import { readRefunds } from './read-refunds';
 import type { RefundEvent, RefundRadarDb, StoredRefund } from './schema';
+import { keyText, planUpsert, type PlannedEvent, type UpsertCounts } from './upsert-plan';
 
-export interface UpsertResult {
-  /** Refunds not stored before. */
-  added: number;
-  /** Stored refunds whose snapshot changed (lastSeenAt alone does not count). */
-  updated: number;
-  /** Stored refunds with nothing new but lastSeenAt. */
-  unchanged: number;
+export interface UpsertResult extends UpsertCounts {
   /** New status transitions stored (an existing event re-dated earlier is not counted). */
   events: number;
-}
-
-type EventKey = [string, RefundStatus, number];
-const keyText = (k: EventKey) => k.join('|');
-
-interface PendingEvent {
-  event: RefundEvent;
-  isNew: boolean;
 }
 
 /**
@@ -35,57 +26,57 @@ export async function upsertObservedRows(
   observedAt: number,
   options: MergeOptions = {},
 ): Promise<UpsertResult> {
-  const result: UpsertResult = { added: 0, updated: 0, unchanged: 0, events: 0 };
-  if (rows.length === 0) return result;
+  return (await upsertReturningSnapshots(db, rows, observedAt, options)).result;
+}
+
+/**
+ * upsertObservedRows, also returning every refund of the report as committed (so the caller need not read them
+ * again). Resolves right after the commit, in commit order across concurrent upserts.
+ */
+export async function upsertReturningSnapshots(
+  db: RefundRadarDb,
+  rows: readonly RefundRow[],
+  observedAt: number,
+  options: MergeOptions = {},
+): Promise<{ result: UpsertResult; snapshots: StoredRefund[] }> {
+  if (rows.length === 0) return { result: { added: 0, updated: 0, unchanged: 0, events: 0 }, snapshots: [] };
   return db.transaction('rw', db.refunds, db.events, async () => {
-    const ids = [...new Set(rows.map((r) => r.refundId))];
-    const stored = await db.refunds.bulkGet(ids);
-    const before = new Map<string, StoredRefund | undefined>(ids.map((id, i) => [id, stored[i]]));
-    const current = new Map(before);
-    const pending = new Map<string, PendingEvent>();
-    const deletes: EventKey[] = [];
-
-    // Oldest first, so one report with the same refund twice behaves like two reports in time order.
-    const ordered = [...rows].sort((a, b) => a.readAt - b.readAt);
-    for (const row of ordered) {
-      const { next, event, redatedFrom } = mergeObservation(current.get(row.refundId), row, Math.min(row.readAt, observedAt), options);
-      current.set(row.refundId, next);
-      if (!event) continue;
-      let isNew = true;
-      if (redatedFrom !== undefined) {
-        const from: EventKey = [event.refundId, event.status, redatedFrom];
-        const earlier = pending.get(keyText(from));
-        if (earlier) pending.delete(keyText(from));
-        else deletes.push(from);
-        isNew = earlier?.isNew ?? false;
-      }
-      pending.set(keyText([event.refundId, event.status, event.at]), { event, isNew });
+    const stored = await readRefunds(db, rows.map((r) => r.refundId));
+    const plan = planUpsert(stored, rows, observedAt, options);
+    // The snapshots and the look-up of re-dated events go out together; events are written once those are known.
+    const [, storedIds] = await Promise.all([
+      plan.puts.length > 0 ? db.refunds.bulkPut(plan.puts) : undefined,
+      findEventIds(db, plan.redated),
+    ]);
+    const moved: RefundEvent[] = [];
+    const added: PlannedEvent[] = [];
+    for (const p of plan.events) {
+      const id = p.replaces && storedIds.get(keyText(p.replaces));
+      if (id === undefined) added.push(p);
+      else moved.push({ ...p.event, id });
     }
-
-    const puts: StoredRefund[] = [];
-    for (const [id, next] of current) {
-      const prev = before.get(id);
-      if (!next) continue;
-      if (!prev) {
-        result.added++;
-        puts.push(next);
-      } else if (sameSnapshot(prev, next)) {
-        result.unchanged++;
-        if (prev.lastSeenAt !== next.lastSeenAt) puts.push(next);
-      } else {
-        result.updated++;
-        puts.push(next);
-      }
-    }
-    if (deletes.length > 0) await db.events.where('[refundId+status+at]').anyOf(deletes).delete();
-    if (puts.length > 0) await db.refunds.bulkPut(puts);
-    result.events = await addEvents(db, [...pending.values()]);
-    return result;
+    // Moves first: an added event may take a key a moved one leaves.
+    const [unmoved, events] = await Promise.all([moveEvents(db, moved), addEvents(db, added)]);
+    if (unmoved.length > 0) await db.events.bulkDelete(unmoved);
+    return { result: { ...plan.counts, events }, snapshots: plan.snapshots };
   });
 }
 
+/**
+ * Re-dates stored events in place (put under their own id). One whose new key is already stored (unique
+ * [refundId+status+at]) is not moved: its id is returned, for the caller to delete (the transition is stored once).
+ */
+async function moveEvents(db: RefundRadarDb, events: readonly RefundEvent[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  let failed: Record<number, unknown> = {};
+  await db.events.bulkPut(events).catch(Dexie.BulkError, (e) => {
+    failed = e.failuresByPos;
+  });
+  return Object.keys(failed).map((i) => events[Number(i)]!.id!);
+}
+
 /** Adds events; one already stored (unique [refundId+status+at]) is skipped, not an error. Returns the new ones. */
-async function addEvents(db: RefundRadarDb, items: PendingEvent[]): Promise<number> {
+async function addEvents(db: RefundRadarDb, items: readonly PlannedEvent[]): Promise<number> {
   if (items.length === 0) return 0;
   let failed: Record<number, unknown> = {};
   await db.events

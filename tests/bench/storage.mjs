@@ -126,7 +126,11 @@ async function timeReport(page, mode, first, count, now) {
   );
 }
 
-/** Launches Chromium with the extension on a copy of `template` (a fresh profile: new browser, cold caches). */
+/**
+ * Launches Chromium with the extension on a copy of `template` (a fresh profile: new browser, cold caches). The copy
+ * loses its service worker registration: Chromium would otherwise run the background script stored when the template
+ * was made (an earlier build, for a cached template), not the build under test.
+ */
 async function launchCopy(template, dir, extensionPath, port) {
   await rm(dir, { recursive: true, force: true });
   await cp(template, dir, { recursive: true });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FactsCache } from '@/lib/db/facts-cache';
 import { handlePageReport } from '@/lib/db/handle-page-report';
 import { setPaidOrders } from '@/lib/db/queries';
 import { refundImpact } from '@/lib/impact';
@@ -7,7 +8,7 @@ import type { PageReport } from '@/lib/messages';
 import { PageReportReplySchema } from '@/lib/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { addDays, beijingDate } from '@/lib/time/beijing';
-import { HOUR, T0, newDb, row } from './helpers';
+import { HOUR, T0, logRequests, newDb, row } from './helpers';
 
 function report(rows: PageReport['rows']): PageReport {
   return { type: 'page-report', url: 'https://myseller.taobao.com/home.htm/trade-platform/refund-list', pageKind: 'qianniu-list', rows, problems: [], problemCount: 0, states: {} };
@@ -44,6 +45,18 @@ describe('handlePageReport', () => {
     expect(k.impact!.disputeRate).toEqual([0, ref.ifIntervened.disputeRate]);
     expect(k.impact!.disputeRate[1]).toBeCloseTo(1 / 2800, 12);
     expect(k.impact!.completionDays).toEqual([3, ref.ifCompletedNow.completionDays, ref.ifCompletedAtDeadline.completionDays]);
+  });
+
+  it('answers from the refunds as the upsert stored them, without reading them again', async () => {
+    const db = newDb();
+    const log = logRequests(db);
+    const cache = new FactsCache(db);
+    await handlePageReport(db, report([open, done]), DEFAULT_SETTINGS, T0, cache);
+    log.reads.length = 0;
+    const reply = await handlePageReport(db, report([{ ...open, readAt: T0 + HOUR }, done]), DEFAULT_SETTINGS, T0 + HOUR, cache);
+    expect(reply.known[open.refundId]).toMatchObject({ status: 'wait_seller_agree', firstSeenInStatus: T0 });
+    expect(log.reads.filter((r) => r.table === 'refunds')).toEqual([{ table: 'refunds', type: 'query' }]); // the upsert's own read
+    expect((await cache.get(T0 + HOUR)).facts).toEqual(await refundFacts(db, addDays(beijingDate(T0 + HOUR), -31)));
   });
 
   it('passes the user rules and thresholds on to the badges', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { upsertObservedRows } from '@/lib/db/upsert';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import type { RefundRow } from '@/lib/model';
-import { HOUR, T0, newDb, row } from './helpers';
+import { HOUR, T0, logRequests, newDb, row } from './helpers';
 
 const ID = '200000000000000001';
 const ID2 = '200000000000000002';
@@ -48,6 +48,29 @@ describe('upsertObservedRows', () => {
     expect(later).toEqual({ added: 0, updated: 0, unchanged: 20, events: 0 });
     expect((await db.refunds.get(page[0]!.refundId))?.lastSeenAt).toBe(T0 + HOUR);
     expect(await db.events.count()).toBe(20);
+  });
+
+  it('writes nothing when the same page is sent again, and one transaction per report', async () => {
+    db = newDb();
+    const log = logRequests(db);
+    await upsertObservedRows(db, listPage(T0), T0);
+    expect(log.rwTransactions).toBe(1);
+    expect(log.writes).toEqual([{ table: 'refunds', type: 'put', count: 20 }, { table: 'events', type: 'add', count: 20 }]);
+    log.writes.length = 0;
+    log.reads.length = 0;
+    expect(await upsertObservedRows(db, listPage(T0), T0)).toEqual({ added: 0, updated: 0, unchanged: 20, events: 0 });
+    expect(log.rwTransactions).toBe(2);
+    expect(log.writes).toEqual([]);
+    expect(log.reads).toEqual([{ table: 'refunds', type: 'query' }]); // one range read answers a page of neighbours
+  });
+
+  it('writes only the snapshots (one bulk put, no event) when an unchanged page is read again later', async () => {
+    db = newDb();
+    const log = logRequests(db);
+    await upsertObservedRows(db, listPage(T0), T0);
+    log.writes.length = 0;
+    await upsertObservedRows(db, listPage(T0 + HOUR), T0 + HOUR);
+    expect(log.writes).toEqual([{ table: 'refunds', type: 'put', count: 20 }]);
   });
 
   it('ends in the same state when 3 tabs send the same rows concurrently', async () => {
@@ -153,6 +176,27 @@ describe('upsertObservedRows', () => {
     const r = await upsertObservedRows(db, [row({ refundId: ID, status: 'wait_seller_confirm', statusText: '待商家收货', statusSince: T0 - 2 * HOUR, readAt: T0 + HOUR })], T0 + HOUR);
     expect(r.events).toBe(0);
     expect((await db.events.where('refundId').equals(ID).toArray()).map((e) => [e.at, e.precision])).toEqual([[T0 - 2 * HOUR, 'page']]);
+  });
+
+  it('re-dates an event in place (one put, no delete), and drops it when the new start is already stored', async () => {
+    db = newDb();
+    const log = logRequests(db);
+    const confirm = (over: Partial<RefundRow>) => row({ refundId: ID, status: 'wait_seller_confirm', statusText: '待商家收货', ...over });
+    await upsertObservedRows(db, [confirm({})], T0);
+    const [before] = await db.events.toArray();
+    log.writes.length = 0;
+    await upsertObservedRows(db, [confirm({ statusSince: T0 - 2 * HOUR, readAt: T0 + HOUR })], T0 + HOUR);
+    expect(log.writes).toEqual([{ table: 'refunds', type: 'put', count: 1 }, { table: 'events', type: 'put', count: 1 }]);
+    expect(await db.events.toArray()).toEqual([{ ...before, at: T0 - 2 * HOUR, precision: 'page' }]);
+
+    // The same transition already stored at the printed start (e.g. from an import): the re-dated one is removed.
+    db.close();
+    db = newDb();
+    await upsertObservedRows(db, [confirm({})], T0);
+    await db.events.add({ refundId: ID, status: 'wait_seller_confirm', at: T0 - 2 * HOUR, precision: 'page', statusText: '待商家收货' });
+    const r = await upsertObservedRows(db, [confirm({ statusSince: T0 - 2 * HOUR, readAt: T0 + HOUR })], T0 + HOUR);
+    expect(r.events).toBe(0);
+    expect((await db.events.toArray()).map((e) => [e.status, e.at, e.precision])).toEqual([['wait_seller_confirm', T0 - 2 * HOUR, 'page']]);
   });
 
   it('keeps fields a later page does not show', async () => {

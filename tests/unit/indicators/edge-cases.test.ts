@@ -377,6 +377,14 @@ describe('projectIndicators (§6.9)', () => {
     expect(p[1]!.completed).toBe(5); // max(now, applied + 3 d) = now
     expect(p[1]!.completionDays).toBeCloseTo((1 + 2 + 4 + 10 + 20) / 5, 12);
   });
+  it('a projection carries nothing over from an earlier one (the median pool is reused between calls)', () => {
+    const small = [done(NOW - DAY_MS, 1), done(NOW - DAY_MS, 5), refund({ appliedAt: NOW - HOUR })];
+    const alone = projectIndicatorsDetailed(small, PAID_ORDERS, NOW, { scenario: 'median' });
+    expect(alone.medianMs).toBe(3 * DAY_MS);
+    const big = Array.from({ length: 50 }, (_, i) => done(NOW - DAY_MS, 10 + i));
+    projectIndicatorsDetailed([...big, refund({ appliedAt: NOW - HOUR })], PAID_ORDERS, NOW, { scenario: 'median' });
+    expect(projectIndicatorsDetailed(small, PAID_ORDERS, NOW, { scenario: 'median' })).toEqual(alone);
+  });
   it('intervening refunds always use `median` and are not self-completed; others finish without new interventions', () => {
     const hist = [done(NOW - DAY_MS, 2)];
     const intervening = refund({ appliedAt: NOW - 2 * HOUR, intervenedAt: NOW - HOUR, deadlineAt: NOW + 10 * DAY_MS });
