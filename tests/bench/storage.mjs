@@ -134,8 +134,6 @@ async function timeReport(page, mode, first, count, now) {
 async function launchCopy(template, dir, extensionPath, port) {
   await rm(dir, { recursive: true, force: true });
   await cp(template, dir, { recursive: true });
-  // The profile keeps the service worker's script from the day the template was made: without its registration,
-  // Chromium registers the background of this build (else the storage figures would time yesterday's background).
   await rm(join(dir, 'Default', 'Service Worker'), { recursive: true, force: true });
   const b = await launch({ extensionPath, port, withExtension: true, userDataDir: dir });
   await b.context.addInitScript(popupInit);
