@@ -1,16 +1,11 @@
 // Badge `data-state` (domain.md §8) from the deadline, the actor and configurable thresholds.
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { Actor, BadgeState, RefundStatus } from '../model';
 import { isCompleted } from '../status/classify';
+import type { BadgeThresholdsSchema } from './thresholds-schema';
 
-const hours = z.number().check(z.gte(0), z.lte(24 * 365));
-const LevelSchema = z
-  .object({ urgentHours: hours, soonHours: hours })
-  .check(z.refine((l) => l.urgentHours <= l.soonHours, 'urgentHours must not exceed soonHours'));
-export type ThresholdLevel = z.infer<typeof LevelSchema>;
-
-export const BadgeThresholdsSchema = z.object({ seller: LevelSchema, buyer: LevelSchema });
 export type BadgeThresholds = z.infer<typeof BadgeThresholdsSchema>;
+export type ThresholdLevel = BadgeThresholds['seller'];
 
 /** §8 contract defaults. */
 export const DEFAULT_THRESHOLDS: BadgeThresholds = {

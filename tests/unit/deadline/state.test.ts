@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BadgeThresholdsSchema, DEFAULT_THRESHOLDS, badgeState, thresholdsFor } from '@/lib/deadline/state';
+import { DEFAULT_THRESHOLDS, badgeState, thresholdsFor } from '@/lib/deadline/state';
+import { BadgeThresholdsSchema } from '@/lib/deadline/thresholds-schema';
 import type { Actor, RefundStatus } from '@/lib/model';
 
 const NOW = Date.parse('2026-11-21T02:00:00.000Z');
