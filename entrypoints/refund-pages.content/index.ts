@@ -6,7 +6,7 @@ import { startTicker } from '@/components/badge/ticker';
 import { uiLang } from '@/components/i18n';
 import { badgeAnchor } from '@/lib/page/anchor';
 import { detectRefundPage } from '@/lib/page/detect-page';
-import { findRefundRows, readRefundRow } from '@/lib/page/read-page';
+import { readRefundRow } from '@/lib/page/read-page';
 import { REFUND_PAGE_MATCHES } from '@/lib/refund-page-matches';
 import { reportPage } from './report';
 import { watchRows } from './watch-rows';
@@ -23,7 +23,7 @@ export default defineContentScript({
     startTicker(ctx, (now) => board.tick(now));
     const report = reportPage(ctx, board, detectRefundPage(location.href) ?? 'other');
 
-    watchRows(ctx, document.documentElement, { board, findRows: findRefundRows, onBatch: report });
+    watchRows(ctx, document.documentElement, { board, onBatch: report });
     ctx.onInvalidated(() => board.removeAll());
     // WXT notices an update/disable lazily, when a ctx timer fires: check every 2 s so stale badges go quickly.
     ctx.setInterval(() => undefined, 2000);
