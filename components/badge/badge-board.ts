@@ -5,6 +5,7 @@
 import type { DescribeContext, RefundBadgeInfo } from '@/lib/deadline/describe';
 import { describeRefund } from '@/lib/deadline/describe';
 import type { ImpactNumbers } from '@/lib/format/impact';
+import { nextStateChange } from '@/lib/deadline/state';
 import { nextTimeLeftChange, type Lang } from '@/lib/format/time-left';
 import type { BadgeState, RefundRow, RowProblem } from '@/lib/model';
 import type { KnownRefundMessage } from '@/lib/messages';
@@ -38,8 +39,8 @@ interface Badge {
   info: RefundBadgeInfo;
   /** Tooltip lines of `info` and the impact (they do not move with the clock). */
   lines: string[];
-  /** When the time text shown changes next (Infinity: it never does). */
-  textUntil: number;
+  /** Until when the clock changes nothing on this badge (neither its time text nor its state). */
+  until: number;
 }
 
 export class BadgeBoard {
@@ -124,10 +125,10 @@ export class BadgeBoard {
     for (const el of this.problems.keys()) if (!el.isConnected) this.problems.delete(el);
   }
 
-  /** The clock moved: badges whose state or time text changes are brought in line. */
+  /** The clock moved: only the badges whose state or time text changes by now are worked out again. */
   tick(now: number): void {
     this.now = now;
-    for (const badge of this.badges.values()) this.update(badge, false);
+    for (const badge of this.badges.values()) if (now >= badge.until) this.update(badge, false);
   }
 
   /** The user's rules and thresholds changed (the background's answer): every badge is worked out again. */
@@ -177,7 +178,7 @@ export class BadgeBoard {
   private update(badge: Badge, linesChanged: boolean): void {
     const info = this.describe(badge);
     const changed = !sameInfo(badge.info, info);
-    if (!changed && !linesChanged && this.now < badge.textUntil) return;
+    if (!changed && !linesChanged && this.now < badge.until) return;
     if (changed) {
       badge.info = info;
       badge.dom.writeContract(info);
@@ -189,7 +190,16 @@ export class BadgeBoard {
   private paint(badge: Badge): void {
     const { info } = badge;
     badge.dom.paint(badgeView(info, this.now, this.options.lang, badge.lines));
-    badge.textUntil = info.deadline === undefined ? Infinity : nextTimeLeftChange(info.deadline, this.now);
+    badge.until = Math.min(info.deadline === undefined ? Infinity : nextTimeLeftChange(info.deadline, this.now), this.describedUntil(info));
+  }
+
+  /** Until when describeRefund gives the same answer whatever the clock says (see describe.ts). */
+  private describedUntil(info: RefundBadgeInfo): number {
+    if (info.state === 'done') return Infinity;
+    // The page said 已超时 without a deadline: the rule deadline shows once it has passed, at an instant not kept here.
+    if (info.overdueUnknownAmount) return -Infinity;
+    if (info.deadline === undefined) return Infinity;
+    return nextStateChange(info.deadline, info.actor, this.now, this.context.thresholds);
   }
 
   private show(el: Element, row: RefundRow, readAt: number, ctx: ReadContext): void {
@@ -201,7 +211,7 @@ export class BadgeBoard {
     if (!badge) {
       const fresh = { row, extras };
       const info = this.describe(fresh);
-      badge = { ...fresh, dom: mountBadge(el.ownerDocument), info, lines: tooltipLines(info, this.options.lang, extras.impact), textUntil: 0 };
+      badge = { ...fresh, dom: mountBadge(el.ownerDocument), info, lines: tooltipLines(info, this.options.lang, extras.impact), until: 0 };
       badge.dom.writeContract(info);
       this.paint(badge);
       this.badges.set(el, badge);

@@ -94,8 +94,12 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    // Any page change in between has gone through the observer (and a fresh reading context) before this task.
-    ctx.setTimeout(() => pump(performance.now()), 0);
+    // The next slice waits for the next frame: the page renders in between (timers queued back to back can keep
+    // the browser from rendering, which makes one long task of them all). A hidden tab renders no frames.
+    // Any page change in between has gone through the observer (and a fresh reading context) before the slice.
+    const next = () => ctx.setTimeout(() => pump(performance.now()), 0);
+    if (document.hidden) next();
+    else ctx.requestAnimationFrame(next);
   };
 
   /** Sorts the records of one callback into rows to read again and subtrees to search. */

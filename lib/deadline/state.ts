@@ -43,3 +43,16 @@ export function badgeState(input: BadgeStateInput, now: number, thresholds: Badg
   if (left <= level.soonHours * HOUR_MS) return 'soon';
   return 'ok';
 }
+
+/**
+ * The first instant after `now` at which badgeState of an open refund with this deadline changes (a threshold is
+ * crossed, or the deadline passes); Infinity once it is overdue. The clock need not look at the badge before then.
+ */
+export function nextStateChange(deadline: number, actor: Actor, now: number, thresholds: BadgeThresholds = DEFAULT_THRESHOLDS): number {
+  const level = thresholdsFor(actor, thresholds);
+  // soon at left ≤ soonHours, urgent at left ≤ urgentHours (both "at or under"), overdue at left < 0.
+  const crossings = [deadline - level.soonHours * HOUR_MS, deadline - level.urgentHours * HOUR_MS, deadline + 1];
+  let next = Infinity;
+  for (const at of crossings) if (at > now && at < next) next = at;
+  return next;
+}

@@ -85,30 +85,42 @@ export function findAddedRows(roots: Iterable<Element>, ctx: ReadContext, known:
   return [...out];
 }
 
-/** The row tops among the children of the parents of searched roots: from this change and from rows known before. */
+/**
+ * The row tops among the children of the parents of searched roots: the searched roots that are one whole row, and
+ * (looked up only when those do not decide) the rows known from before.
+ */
 class SiblingRows {
   /** Per parent: its children that are row tops, with the refund id each holds (null: several or none). */
   private readonly byParent = new Map<Element, Map<Element, string | null>>();
+  /** Parents whose known rows have been added to byParent. */
+  private readonly withKnown = new Set<Element>();
+  private readonly roots: Set<Element>;
 
-  constructor(searched: Searched[], known: KnownRows, ctx: ReadContext) {
+  constructor(
+    searched: Searched[],
+    private readonly known: KnownRows,
+    ctx: ReadContext,
+  ) {
+    this.roots = new Set(searched.map((s) => s.root));
     for (const s of searched) {
       if (!this.byParent.has(s.parent)) this.byParent.set(s.parent, new Map());
       if (s.whole) this.byParent.get(s.parent)!.set(s.root, singleId(s.root, ctx));
     }
-    if (this.byParent.size === 0) return;
-    const roots = new Set(searched.map((s) => s.root));
-    for (const row of known.rows()) {
-      if (!row.isConnected) continue;
-      // The child of a parent (of a searched root) that holds the known row: that row's top.
-      for (let child: Element = row, up = row.parentElement; up; child = up, up = up.parentElement) {
-        if (roots.has(child)) break; // searched again in this change
-        const tops = this.byParent.get(up);
-        if (tops) {
-          if (!tops.has(child)) tops.set(child, known.refundIdOf(row) ?? null);
-          break;
-        }
-      }
+  }
+
+  /** The row tops under `parent`; with `all`, also those of rows known from before (searched once per parent). */
+  private topsUnder(parent: Element, all: boolean): Map<Element, string | null> {
+    const tops = this.byParent.get(parent)!;
+    if (!all || this.withKnown.has(parent)) return tops;
+    this.withKnown.add(parent);
+    for (const row of this.known.rows()) {
+      if (!row.isConnected || !parent.contains(row) || row === parent) continue;
+      // The child of `parent` that holds the known row: that row's top (unless it is searched again now).
+      let child = row;
+      while (child.parentElement !== parent) child = child.parentElement!;
+      if (!this.roots.has(child) && !tops.has(child)) tops.set(child, this.known.refundIdOf(row) ?? null);
     }
+    return tops;
   }
 
   /**
@@ -120,19 +132,22 @@ class SiblingRows {
     if (headerHolders.has(parent) && !headerHolders.has(root)) return true;
     const own = singleId(root, ctx);
     if (own === null) return false;
-    for (const [top, id] of this.byParent.get(parent) ?? []) if (top !== root && id !== null && id !== own) return true;
-    return false;
+    const other = (all: boolean) => {
+      for (const [top, id] of this.topsUnder(parent, all)) if (top !== root && id !== null && id !== own) return true;
+      return false;
+    };
+    return other(false) || other(true);
   }
 
   /** Is `root` a child of an element with row tops (a list)? */
   inList(root: Element): boolean {
-    return (this.byParent.get(root.parentElement!)?.size ?? 0) > 0;
+    return this.topsUnder(root.parentElement!, false).size > 0 || this.topsUnder(root.parentElement!, true).size > 0;
   }
 
   /** The first row top (in the parent's order) beside `root`, if any. */
   rowTopBeside(root: Element): Element | undefined {
-    const tops = this.byParent.get(root.parentElement!);
-    if (!tops || tops.size === 0) return undefined;
+    const tops = this.topsUnder(root.parentElement!, true);
+    if (tops.size === 0) return undefined;
     for (let child = root.parentElement!.firstElementChild; child; child = child.nextElementSibling) {
       if (child !== root && tops.has(child)) return child;
     }
@@ -141,8 +156,8 @@ class SiblingRows {
 
   /** Does `parent` have two row tops or more, one of them of this kind? */
   hasTwoOfKind(parent: Element, kind: string): boolean {
-    const tops = this.byParent.get(parent);
-    return !!tops && tops.size >= 2 && [...tops.keys()].some((t) => kindOf(t) === kind);
+    const tops = this.topsUnder(parent, true);
+    return tops.size >= 2 && [...tops.keys()].some((t) => kindOf(t) === kind);
   }
 }
 
