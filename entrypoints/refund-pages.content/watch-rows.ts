@@ -94,12 +94,9 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    // The next slice waits for the next frame: the page renders in between (timers queued back to back can keep
-    // the browser from rendering, which makes one long task of them all). A hidden tab renders no frames.
+    // A task of its own, not a frame: each frame between slices would lay the list out again (costly for tables).
     // Any page change in between has gone through the observer (and a fresh reading context) before the slice.
-    const next = () => ctx.setTimeout(() => pump(performance.now()), 0);
-    if (document.hidden) next();
-    else ctx.requestAnimationFrame(next);
+    ctx.setTimeout(() => pump(performance.now()), 0);
   };
 
   /** Sorts the records of one callback into rows to read again and subtrees to search. */
