@@ -8,6 +8,8 @@ const THROTTLE_MS = 1000;
 const MAX_PROBLEM_SAMPLES = 20;
 /** The background refuses a report of more rows (PageReportSchema). */
 const MAX_ROWS = 5000;
+/** What the history knows is taken in this many refunds per task: a page of 2,000 rows must not make a long task. */
+const KNOWN_PER_TASK = 250;
 const MAX_RETRIES = 3;
 const RETRY_MS = 1500;
 
@@ -54,7 +56,13 @@ export function reportPage(
         retries = 0;
         if (ctx.isInvalid) return;
         board.setContext(reply.data.context);
-        board.applyKnown(reply.data.known);
+        const known = Object.entries(reply.data.known);
+        const applyFrom = (i: number) => {
+          if (ctx.isInvalid) return;
+          board.applyKnown(Object.fromEntries(known.slice(i, i + KNOWN_PER_TASK)));
+          if (i + KNOWN_PER_TASK < known.length) ctx.setTimeout(() => applyFrom(i + KNOWN_PER_TASK), 0);
+        };
+        applyFrom(0);
       },
       retry,
     );

@@ -66,7 +66,7 @@ export function findAddedRows(roots: Iterable<Element>, ctx: ReadContext, known:
         continue;
       }
       const levels = widened.get(s.root) ?? 0;
-      if (s.tops.length === 0 && levels < WIDEN_LEVELS && !siblings.inList(s.root) && mayHoldId(s.root)) {
+      if (s.tops.length === 0 && levels < WIDEN_LEVELS && mayHoldId(s.root) && !siblings.inList(s.root)) {
         widened.set(s.parent, levels + 1);
         widen.add(s.parent);
         continue;
