@@ -48,7 +48,7 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
     return readCtx;
   };
 
-  /** Rows of the added subtrees, a group at a time (a header row among them starts the group again). */
+  /** Rows of the added subtrees, a group at a time (searched again when the group brought a new header row). */
   const searchGroup = (context: ReadContext): ReadContext => {
     const group: Element[] = [];
     for (const el of added) {
@@ -69,7 +69,6 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
   };
 
   const pump = (started: number) => {
-    scheduled = false;
     if (ctx.isInvalid) return;
     // A hidden tab has no one to keep smooth and its timers are throttled to one a second: no slicing there.
     const spent = () => !document.hidden && performance.now() - started > SLICE_MS;
@@ -96,7 +95,10 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
     scheduled = true;
     // A task of its own, not a frame: each frame between slices would lay the list out again (costly for tables).
     // Any page change in between has gone through the observer (and a fresh reading context) before the slice.
-    ctx.setTimeout(() => pump(performance.now()), 0);
+    ctx.setTimeout(() => {
+      scheduled = false;
+      pump(performance.now());
+    }, 0);
   };
 
   /** Sorts the records of one callback into rows to read again and subtrees to search. */

@@ -1,8 +1,11 @@
 // The refund rows of a page change, without reading the whole list again: only the subtrees the page added (or changed
 // outside any row already read) are searched. Each gives what the full reading (find-rows.ts) finds inside it; where
 // the full reading would look past the subtree — a subtree that is one whole row, a subtree without a refund number
-// among rows — its siblings are checked the same way the full reading checks them. Anything else is searched again
-// from the parent, so the answer is always the full reading's (tests/unit/page/added-rows.test.ts).
+// among rows — its siblings are checked the same way the full reading checks them. When that does not decide, the
+// parent is searched instead. Compared with findRefundRows on the layouts and the markup fuzzer's pages
+// (tests/unit/page/added-rows.test.ts). Not reproduced: a row list nested as one item of an outer list of rows (the
+// full reading's dropBuried one level above the added subtree), and which sibling row an id-less row is compared to
+// when one list mixes row shapes (the first in the parent here, the first found there).
 import { type ReadContext } from './columns';
 import { headerHoldersOf, idlessCheckOf, isIdlessRow, kindOf, rowTops, strip } from './find-rows';
 import { findIdOccurrences } from './identifiers';
