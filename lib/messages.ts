@@ -1,10 +1,10 @@
 // Typed messages between the content script, the background and extension pages. Validated with zod on both
 // sides (a page can be hostile and a message can come from an older content script after an update).
 import * as z from 'zod/mini';
-import { DeadlineRulesSchema, PLATFORMS, RETURN_SHIPPINGS } from './deadline/rules';
-import { BadgeThresholdsSchema } from './deadline/state';
-import { ImpactNumbersSchema } from './format/impact';
-import { BADGE_STATES, PageDeadlineSchema, REFUND_STATUSES, RefundRowSchema } from './model';
+import { BADGE_STATES } from './model';
+import { RefundRowSchema } from './model-schemas';
+
+export { KnownRefundSchema, PageReportReplySchema, type KnownRefundMessage, type PageReportReply } from './page-report-reply';
 
 export const PAGE_KINDS = ['qianniu-list', 'qianniu-detail', 'legacy-list', 'legacy-detail', 'other'] as const;
 
@@ -57,30 +57,3 @@ export const StoredTabReportSchema = z.object({
   storageError: z.optional(z.string()),
 });
 export type StoredTabReport = z.infer<typeof StoredTabReportSchema>;
-
-/** Background → content script, in reply to a page report: what the local history knows beyond the page. */
-export const KnownRefundSchema = z.object({
-  /** The stored status: firstSeenInStatus means that status. */
-  status: z.optional(z.enum(REFUND_STATUSES)),
-  firstSeenInStatus: z.optional(z.number()),
-  storedPageDeadline: z.optional(z.object({ deadline: PageDeadlineSchema, status: z.enum(REFUND_STATUSES) })),
-  returnSignedAt: z.optional(z.number()),
-  impact: z.optional(ImpactNumbersSchema),
-});
-export type KnownRefundMessage = z.infer<typeof KnownRefundSchema>;
-
-export const PageReportReplySchema = z.object({
-  ok: z.literal(true),
-  /** The user's deadline settings, so the badges use the same rules as the history. */
-  context: z.object({
-    rules: DeadlineRulesSchema,
-    thresholds: BadgeThresholdsSchema,
-    platform: z.enum(PLATFORMS),
-    virtualGoods: z.boolean(),
-    returnShipping: z.enum(RETURN_SHIPPINGS),
-  }),
-  known: z.record(z.string(), KnownRefundSchema),
-  /** Why nothing was stored (e.g. quota), for the popup; the badges still work from the page alone. */
-  storageError: z.optional(z.string()),
-});
-export type PageReportReply = z.infer<typeof PageReportReplySchema>;

@@ -1,8 +1,10 @@
 // The user's settings (issue 3 §5; domain.md §6.1, §6.6, §6.7, §3, §8), one validated object stored under one key.
 // Every reader goes through `parseSettings`, so a corrupt or older stored value falls back field by field.
 import * as z from 'zod/mini';
-import { DeadlineRulesSchema, DEFAULT_RULES, PLATFORMS, RETURN_SHIPPINGS } from './deadline/rules';
-import { BadgeThresholdsSchema, DEFAULT_THRESHOLDS } from './deadline/state';
+import { DEFAULT_RULES, PLATFORMS, RETURN_SHIPPINGS } from './deadline/rules';
+import { DeadlineRulesSchema } from './deadline/rules-schema';
+import { DEFAULT_THRESHOLDS } from './deadline/state';
+import { BadgeThresholdsSchema } from './deadline/thresholds-schema';
 import { DEFAULT_REMINDER_SETTINGS, ReminderSettingsSchema } from './reminders/settings';
 
 export const SETTINGS_KEY = 'settings';

@@ -1,80 +1,81 @@
-// Creates the light-DOM host <refund-radar-badge> of the observable contract (domain.md §8), keeps its data-*
-// attributes in sync with the refund, and renders the Preact badge in its shadow root.
-import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { h, render } from 'preact';
-import type { DescribeContext, RefundBadgeInfo } from '@/lib/deadline/describe';
-import { describeRefund } from '@/lib/deadline/describe';
-import type { ImpactNumbers } from '@/lib/format/impact';
-import type { Lang } from '@/lib/format/time-left';
-import type { RefundRow } from '@/lib/model';
+// The light-DOM host <refund-radar-badge> of the observable contract (domain.md §8) and the badge in its shadow root.
+// Plain DOM, no framework: a page holds hundreds of badges and the clock moves them every minute, so each badge is
+// built once from a template and afterwards only the text nodes and attributes that changed are written.
+import type { RefundBadgeInfo } from '@/lib/deadline/describe';
+import { BADGE_TAG } from '@/lib/page/dom-text';
 import { applyBadgeCss } from './badge-css';
-import { DeadlineBadge } from './DeadlineBadge';
+import type { BadgeView } from './badge-view';
 
-export const BADGE_TAG = 'refund-radar-badge';
+export { BADGE_TAG };
 
-/** What is known about a refund beyond the page: first seen in its status, an earlier page deadline, its impact. */
-export type BadgeExtras = Partial<DescribeContext> & { impact?: ImpactNumbers };
+/** The parts of a badge in display order; each is a <span class="…"> hidden while its text is empty. */
+const PARTS = ['cue', 'left', 'est', 'actor'] as const;
 
 export interface MountedBadge {
   readonly host: HTMLElement;
-  readonly row: Signal<RefundRow>;
-  /** What is known about this refund beyond the page (first seen in its status, a stored page deadline). */
-  readonly known: Signal<BadgeExtras>;
-  readonly info: ReadonlySignal<RefundBadgeInfo>;
+  /** Writes the contract attributes (data-*) of `info`. */
+  writeContract(info: RefundBadgeInfo): void;
+  /** Shows `view`, writing only what differs from the last view shown. */
+  paint(view: BadgeView): void;
   dispose(): void;
 }
 
-function setAttr(host: HTMLElement, name: string, value: string | undefined): void {
-  if (value === undefined) host.removeAttribute(name);
-  else if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+let template: HTMLElement | undefined;
+
+/** <span class="badge" role="note" tabindex="0"><span class="cue" hidden>…</span>…</span>, built once per page. */
+function badgeTemplate(doc: Document): HTMLElement {
+  if (template?.ownerDocument === doc) return template;
+  const box = doc.createElement('span');
+  box.setAttribute('role', 'note');
+  box.tabIndex = 0; // keyboard-focusable: the tooltip is also its accessible name
+  for (const part of PARTS) {
+    const span = doc.createElement('span');
+    span.className = part;
+    span.hidden = true;
+    span.append(doc.createTextNode(''));
+    box.append(span);
+  }
+  return (template = box);
 }
 
-/** Writes the contract attributes; a deadline is an ISO-8601 UTC instant. */
-function writeContract(host: HTMLElement, info: RefundBadgeInfo): void {
-  setAttr(host, 'data-refund-id', info.refundId);
-  setAttr(host, 'data-order-id', info.orderId);
-  setAttr(host, 'data-status', info.status);
-  setAttr(host, 'data-actor', info.actor);
-  setAttr(host, 'data-deadline', info.deadline === undefined ? undefined : new Date(info.deadline).toISOString());
-  setAttr(host, 'data-deadline-source', info.deadline === undefined ? undefined : info.deadlineSource);
-  setAttr(host, 'data-state', info.state);
+function setAttr(el: Element, name: string, value: string | undefined): void {
+  if (value === undefined) el.removeAttribute(name);
+  else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
-function sameInfo(a: RefundBadgeInfo, b: RefundBadgeInfo): boolean {
-  for (const key of Object.keys(b) as Array<keyof RefundBadgeInfo>) if (a[key] !== b[key]) return false;
-  return Object.keys(a).length === Object.keys(b).length;
-}
-
-export function mountBadge(
-  initial: RefundRow,
-  now: ReadonlySignal<number>,
-  context: ReadonlySignal<DescribeContext>,
-  lang: Lang,
-): MountedBadge {
-  const host = document.createElement(BADGE_TAG);
+export function mountBadge(doc: Document = document): MountedBadge {
+  const host = doc.createElement(BADGE_TAG);
   const root = host.attachShadow({ mode: 'open' });
   applyBadgeCss(root);
-  const row = signal(initial);
-  const known = signal<BadgeExtras>({});
-  // The same answer keeps the same object, so a tick that changes nothing re-renders nothing but the time text.
-  let last: RefundBadgeInfo | undefined;
-  const info = computed(() => {
-    const { impact: _impact, ...extra } = known.value;
-    const next = describeRefund(row.value, now.value, { ...context.value, ...extra });
-    if (last && sameInfo(last, next)) return last;
-    return (last = next);
-  });
-  const impact = computed(() => (info.value.state === 'done' ? undefined : known.value.impact));
-  const stopContract = effect(() => writeContract(host, info.value));
-  render(h(DeadlineBadge, { info, now, lang, impact }), root);
+  const box = badgeTemplate(doc).cloneNode(true) as HTMLElement;
+  root.append(box);
+  const spans = [...box.children] as HTMLElement[];
+  let last: BadgeView | undefined;
   return {
     host,
-    row,
-    known,
-    info,
+    writeContract(info) {
+      setAttr(host, 'data-refund-id', info.refundId);
+      setAttr(host, 'data-order-id', info.orderId);
+      setAttr(host, 'data-status', info.status);
+      setAttr(host, 'data-actor', info.actor);
+      setAttr(host, 'data-deadline', info.deadline === undefined ? undefined : new Date(info.deadline).toISOString());
+      setAttr(host, 'data-deadline-source', info.deadline === undefined ? undefined : info.deadlineSource);
+      setAttr(host, 'data-state', info.state);
+    },
+    paint(view) {
+      if (view.cls !== last?.cls) box.className = view.cls;
+      if (view.title !== last?.title) box.title = view.title;
+      if (view.label !== last?.label) box.setAttribute('aria-label', view.label);
+      PARTS.forEach((part, i) => {
+        const text = view[part];
+        if (text === last?.[part]) return;
+        const span = spans[i]!;
+        (span.firstChild as Text).data = text;
+        span.hidden = text === '';
+      });
+      last = view;
+    },
     dispose() {
-      stopContract();
-      render(null, root);
       host.remove();
     },
   };

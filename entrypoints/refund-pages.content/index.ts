@@ -1,14 +1,12 @@
 // Content script of the seller-center refund pages: reads the refund rows and keeps one live deadline badge on each.
 // Lifecycle through `ctx`: when the extension is updated or disabled, every badge and observer goes away.
-import { signal } from '@preact/signals';
 import { BadgeBoard } from '@/components/badge/badge-board';
 import { BADGE_TAG } from '@/components/badge/mount-badge';
 import { startTicker } from '@/components/badge/ticker';
 import { uiLang } from '@/components/i18n';
-import type { DescribeContext } from '@/lib/deadline/describe';
 import { badgeAnchor } from '@/lib/page/anchor';
 import { detectRefundPage } from '@/lib/page/detect-page';
-import { findRefundRows, readRefundRow } from '@/lib/page/read-page';
+import { readRefundRow } from '@/lib/page/read-page';
 import { REFUND_PAGE_MATCHES } from '@/lib/refund-page-matches';
 import { reportPage } from './report';
 import { watchRows } from './watch-rows';
@@ -21,15 +19,14 @@ export default defineContentScript({
     // Hosts left by an earlier instance of this script (before an update) would be duplicates.
     for (const stale of document.querySelectorAll(BADGE_TAG)) stale.remove();
 
-    const lang = uiLang();
-    const now = startTicker(ctx);
-    const context = signal<DescribeContext>({});
-    const board = new BadgeBoard({ now, context, lang, read: readRefundRow, anchor: badgeAnchor });
-    const report = reportPage(ctx, board, context, detectRefundPage(location.href) ?? 'other');
+    const board = new BadgeBoard({ lang: uiLang(), read: readRefundRow, anchor: badgeAnchor });
+    startTicker(ctx, (now) => board.tick(now));
+    const report = reportPage(ctx, board, detectRefundPage(location.href) ?? 'other');
 
-    watchRows(ctx, document.documentElement, { board, findRows: findRefundRows, onBatch: report });
+    watchRows(ctx, document.documentElement, { board, onBatch: report });
     ctx.onInvalidated(() => board.removeAll());
-    // WXT notices an update/disable lazily, when a ctx timer fires: check every 2 s so stale badges go quickly.
-    ctx.setInterval(() => undefined, 2000);
+    // WXT notices a disable lazily, when a ctx timer fires (an update it hears of at once, from the new instance):
+    // a check every 5 s lets stale badges go soon without waking the page more often than needed.
+    ctx.setInterval(() => undefined, 5000);
   },
 });

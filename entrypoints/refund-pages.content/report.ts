@@ -1,12 +1,15 @@
 // Tells the background what this page shows (rows read, rows not understood), throttled: at most one message a second.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BadgeBoard } from '@/components/badge/badge-board';
-import type { Signal } from '@preact/signals';
-import type { DescribeContext } from '@/lib/deadline/describe';
-import { PageReportReplySchema, PageReportSchema, type PageReport, PAGE_KINDS } from '@/lib/messages';
+import type { PageReport, PAGE_KINDS } from '@/lib/messages';
+import { PageReportReplySchema } from '@/lib/page-report-reply';
 
 const THROTTLE_MS = 1000;
 const MAX_PROBLEM_SAMPLES = 20;
+/** The background refuses a report of more rows (PageReportSchema). */
+const MAX_ROWS = 5000;
+/** What the history knows is taken in this many refunds per task: a page of 2,000 rows must not make a long task. */
+const KNOWN_PER_TASK = 250;
 const MAX_RETRIES = 3;
 const RETRY_MS = 1500;
 
@@ -17,7 +20,6 @@ const RETRY_MS = 1500;
 export function reportPage(
   ctx: ContentScriptContext,
   board: BadgeBoard,
-  context: Signal<DescribeContext>,
   pageKind: (typeof PAGE_KINDS)[number],
 ): () => void {
   let timer: number | undefined;
@@ -32,13 +34,13 @@ export function reportPage(
       type: 'page-report',
       url: location.href.slice(0, 2048),
       pageKind,
-      rows: snap.rows,
+      rows: snap.rows.slice(0, MAX_ROWS),
       problems: snap.problems.slice(0, MAX_PROBLEM_SAMPLES),
       problemCount: snap.problems.length,
       states: snap.states,
     };
-    const checked = PageReportSchema.safeParse(message);
-    if (!checked.success) return; // a bug on our side; never send what the background would refuse
+    // Not parsed again here: every row passed checkRefundRow (RefundRowSchema's verdict) when it was read, and the
+    // background validates the whole message; only the reply is validated on this side.
     // A report that got no answer (the worker was stopped or restarting) is sent again, a few times: nothing the
     // agent saw may be lost because the background was not there at that moment.
     const retry = () => {
@@ -47,14 +49,20 @@ export function reportPage(
         timer = ctx.setTimeout(send, RETRY_MS * retries);
       }
     };
-    browser.runtime.sendMessage(checked.data).then(
+    browser.runtime.sendMessage(message).then(
       (raw: unknown) => {
         const reply = PageReportReplySchema.safeParse(raw);
         if (!reply.success) return retry();
         retries = 0;
         if (ctx.isInvalid) return;
-        context.value = reply.data.context;
-        board.applyKnown(reply.data.known);
+        board.setContext(reply.data.context);
+        const known = Object.entries(reply.data.known);
+        const applyFrom = (i: number) => {
+          if (ctx.isInvalid) return;
+          board.applyKnown(Object.fromEntries(known.slice(i, i + KNOWN_PER_TASK)));
+          if (i + KNOWN_PER_TASK < known.length) ctx.setTimeout(() => applyFrom(i + KNOWN_PER_TASK), 0);
+        };
+        applyFrom(0);
       },
       retry,
     );

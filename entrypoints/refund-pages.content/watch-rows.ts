@@ -1,134 +1,175 @@
-// Follows the page's client-side re-renders (pagination, sorting, tabs, filters: no URL change, domain.md §5):
-// one MutationObserver on the document, batched, and only the touched rows or subtrees are read again.
+// Follows the page's client-side re-renders (pagination, sorting, tabs, filters: no URL change, domain.md §5) with one
+// MutationObserver on the document. A row whose content changed is read again; the subtrees the page added are
+// searched for new rows (added-rows.ts), never the whole list. Work starts in the observer's callback, so the first
+// badges go in before the page's next layout; whatever does not fit in a slice follows in later tasks.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { BadgeBoard, RowReading } from '@/components/badge/badge-board';
-import { createReadContext, type ReadContext } from '@/lib/page/read-page';
-import type { HeaderRow } from '@/lib/page/columns';
+import type { BadgeBoard } from '@/components/badge/badge-board';
+import { findAddedRows } from '@/lib/page/added-rows';
+import { findHeaderRows, type HeaderRow } from '@/lib/page/columns';
 import { withTextMemo } from '@/lib/page/dom-text';
+import { createReadContext, type ReadContext } from '@/lib/page/read-page';
 
-/** How many ancestors of a changed node are tried when it holds no row itself (a row completed by a late cell). */
-const ESCALATE_LEVELS = 4;
 /**
- * Rows are read and badged in slices, each in its own task: a slice ends once the task has spent this long (ms) on
- * our work, so none of our tasks gets long even with thousands of rows. A slice rather large than many small ones:
- * every slice that inserts badges costs the page a layout.
+ * Our share of a task (ms): a slice stops once it has run this long, so no task of ours gets long even with thousands
+ * of rows; the rest goes on in the next task.
  */
-const SLICE_MS = 30;
+const SLICE_MS = 40;
+/**
+ * Added subtrees searched together: enough for the siblings of a row to be in the same search (a row is told from
+ * a wrapper by the other refunds beside it), few enough to stop between groups when the slice is spent.
+ */
+const ROOTS_PER_SEARCH = 32;
 
 export interface RowWatchOptions {
   board: BadgeBoard;
-  findRows(root: ParentNode, ctx: ReadContext): Element[];
-  /** Called after every batch, with whether anything was re-read. */
+  /** Called once the rows of a change all carry their badges. */
   onBatch(): void;
 }
 
 export function watchRows(ctx: ContentScriptContext, root: Element, options: RowWatchOptions): void {
-  const { board, findRows } = options;
-  const dirtyRows = new Set<Element>();
-  const scanRoots = new Set<Element>();
-
-  /** Rows found but not read yet (read in slices, yielding to the page between them). */
+  const { board } = options;
+  /** Known rows whose content changed: read again. */
+  const dirty = new Set<Element>();
+  /** Subtrees added (or changed) outside known rows: searched for rows. */
+  const added = new Set<Element>();
+  /** Elements that lost children outside known rows: searched only when nothing else explains the change. */
+  const emptied = new Set<Element>();
+  /** Rows found, not read yet. */
   const queue = new Set<Element>();
-  let readCtx: ReadContext | null = null;
   let headers: HeaderRow[] | undefined;
-  let pumping = false;
+  let readCtx: ReadContext | null = null;
+  let scheduled = false;
 
-  /** Rows read but whose badge is not brought in line yet, with their reading. */
-  const read = new Map<Element, { reading: RowReading; readAt: number }>();
+  /** A reading context for the page as it is now; the header rows of the last one when they are all still there. */
+  const freshContext = (): ReadContext => {
+    const keep = headers?.every((h) => h.el.isConnected);
+    readCtx = createReadContext(root, keep ? headers : undefined);
+    headers = readCtx.headers;
+    return readCtx;
+  };
 
-  // First every queued row is read (no change to the page, so the page has no layout to redo in between), then the
-  // badges go in: a slice that inserts badges costs the page a layout, so there are few of them.
-  const pump = (started = performance.now()) => {
-    pumping = false;
-    if (ctx.isInvalid || !readCtx) return;
-    const context = readCtx;
+  /** Rows of the added subtrees, a group at a time (searched again when the group brought a new header row). */
+  const searchGroup = (context: ReadContext): ReadContext => {
+    const group: Element[] = [];
+    for (const el of added) {
+      added.delete(el);
+      if (el.isConnected) group.push(el);
+      if (group.length >= ROOTS_PER_SEARCH) break;
+    }
+    let rows = findAddedRows(group, context, board);
+    // A subtree that is not one row may bring a new list with its own header row (a header never sits in a row).
+    const notOneRow = group.filter((el) => rows.filter((r) => el.contains(r)).length !== 1);
+    if (notOneRow.some((el) => hasNewHeader(el, context))) {
+      headers = undefined;
+      context = freshContext();
+      rows = findAddedRows(group, context, board);
+    }
+    for (const row of rows) queue.add(row);
+    return context;
+  };
+
+  const pump = (started: number) => {
+    if (ctx.isInvalid) return;
     // A hidden tab has no one to keep smooth and its timers are throttled to one a second: no slicing there.
     const spent = () => !document.hidden && performance.now() - started > SLICE_MS;
     withTextMemo(() => {
+      let context = readCtx ?? freshContext();
       const readAt = Date.now();
-      for (const el of queue) {
-        queue.delete(el);
-        const reading = board.read(el, context, readAt);
-        if (reading) read.set(el, { reading, readAt });
-        else read.delete(el);
-        if (spent()) return;
-      }
-      for (const [el, { reading, readAt: at }] of read) {
-        read.delete(el);
-        board.apply(el, reading, context, at);
-        if (spent()) return;
+      for (;;) {
+        for (const el of queue) {
+          queue.delete(el);
+          const reading = board.read(el, context, readAt);
+          if (reading) board.apply(el, reading, context, readAt);
+          if (spent()) return;
+        }
+        if (added.size === 0) return;
+        context = searchGroup(context);
       }
     });
-    if (queue.size > 0 || read.size > 0) schedulePump();
+    if (queue.size > 0 || added.size > 0) schedule();
     else options.onBatch();
   };
 
-  const schedulePump = () => {
-    if (pumping) return;
-    pumping = true;
-    ctx.setTimeout(() => pump(), 0);
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    // A task of its own, not a frame: each frame between slices would lay the list out again (costly for tables).
+    // Any page change in between has gone through the observer (and a fresh reading context) before the slice.
+    ctx.setTimeout(() => {
+      scheduled = false;
+      pump(performance.now());
+    }, 0);
+  };
+
+  /** Sorts the records of one callback into rows to read again and subtrees to search. */
+  const take = (records: MutationRecord[]) => {
+    for (const record of records) {
+      const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+      if (!target) continue;
+      if (record.type === 'childList' && onlyOwnHosts(board, record)) continue;
+      const row = board.rowOf(target);
+      if (row) {
+        dirty.add(row);
+        continue;
+      }
+      if (record.type === 'characterData') {
+        added.add(target);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1) {
+          if (!board.isOwnHost(node)) added.add(node as Element);
+        } else if (node.nodeType === 3) added.add(target);
+      }
+      if (record.removedNodes.length > 0) emptied.add(target);
+    }
   };
 
   const flush = () => {
     const started = performance.now();
     if (ctx.isInvalid) return;
     board.prune();
-    // One reading context (column headers, element order) per batch, shared by every row of the batch. When only
-    // known rows changed, the column headers are those of the last batch (a header never sits inside a refund row).
-    const keep = scanRoots.size === 0 && headers?.every((h) => h.el.isConnected);
-    const batchCtx = createReadContext(root, keep ? headers : undefined);
-    headers = batchCtx.headers;
-    readCtx = batchCtx;
-    const rows = new Set(dirtyRows);
-    withTextMemo(() => {
-      for (const scanRoot of outermost(scanRoots)) {
-        if (!scanRoot.isConnected) continue;
-        let found = findRows(scanRoot, batchCtx);
-        for (let up = scanRoot.parentElement, i = 0; found.length === 0 && up && i < ESCALATE_LEVELS; up = up.parentElement, i++) {
-          found = findRows(up, batchCtx);
-        }
-        for (const row of found) rows.add(row);
-      }
-    });
-    dirtyRows.clear();
-    scanRoots.clear();
-    for (const row of rows) {
-      read.delete(row);
-      queue.delete(row);
-      queue.add(row);
-    }
+    // An element that lost children may have become a row (a second refund taken out of it), unless it is a list
+    // that still holds rows or got new ones: its rows were re-rendered, and those are searched as added subtrees.
+    for (const el of emptied) if (el.isConnected && !parentOfAny(el, added) && !holdsKnownRow(board, el)) added.add(el);
+    emptied.clear();
+    for (const row of dirty) queue.add(row);
+    dirty.clear();
+    freshContext();
     pump(started);
   };
 
   const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (onlyOwnHosts(board, record)) continue;
-      const target = record.target instanceof Element ? record.target : record.target.parentElement;
-      if (!target) continue;
-      const row = board.rowOf(target);
-      if (row) dirtyRows.add(row);
-      else scanRoots.add(target);
-    }
+    take(records);
     // Read at once, in this microtask: the badges then go in before the page's next layout (one layout, not two).
-    if (dirtyRows.size > 0 || scanRoots.size > 0) flush();
+    if (dirty.size > 0 || added.size > 0 || emptied.size > 0) flush();
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
 
-  scanRoots.add(root);
+  added.add(root.ownerDocument.body ?? root);
   flush();
 }
 
 /** Our own inserts and removals are not page changes (removals are: the page may drop a host, so re-place it). */
 function onlyOwnHosts(board: BadgeBoard, record: MutationRecord): boolean {
-  if (record.type !== 'childList' || record.removedNodes.length > 0) return false;
-  return [...record.addedNodes].every((n) => board.isOwnHost(n));
+  if (record.removedNodes.length > 0) return false;
+  for (const node of record.addedNodes) if (!board.isOwnHost(node)) return false;
+  return true;
 }
 
-/** Drops roots inside other roots: scanning the outer one covers them. */
-function outermost(roots: Set<Element>): Element[] {
-  return [...roots].filter((r) => {
-    for (let up = r.parentElement; up; up = up.parentElement) if (roots.has(up)) return false;
-    return true;
-  });
+function holdsKnownRow(board: BadgeBoard, el: Element): boolean {
+  for (const row of board.rows()) if (el.contains(row)) return true;
+  return false;
+}
+
+function parentOfAny(el: Element, nodes: Set<Element>): boolean {
+  for (const node of nodes) if (node.parentElement === el) return true;
+  return false;
+}
+
+/** Does `el` hold a header row the context does not know? */
+function hasNewHeader(el: Element, context: ReadContext): boolean {
+  if (el.childElementCount === 0) return false;
+  return findHeaderRows(el).some((h) => !context.headers.some((k) => k.el === h.el));
 }

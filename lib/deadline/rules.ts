@@ -1,18 +1,8 @@
 // The default deadline rules (domain.md §3, R1–R9) as editable data, and the rule estimate of a deadline.
 // Page readings always win over these (§3); the caller (describe.ts) decides which one is shown.
-import * as z from 'zod/mini';
-import {
-  ACTORS,
-  GOODS_STATES,
-  REFUND_STATUSES,
-  REFUND_TYPES,
-  TIMEOUT_OUTCOMES,
-  type Actor,
-  type GoodsState,
-  type RefundStatus,
-  type RefundType,
-  type TimeoutOutcome,
-} from '../model';
+import type * as z from 'zod/mini';
+import type { Actor, GoodsState, RefundStatus, RefundType, TimeoutOutcome } from '../model';
+import type { DeadlineRuleSchema } from './rules-schema';
 
 export const PLATFORMS = ['tmall', 'taobao'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -21,31 +11,7 @@ export type Platform = (typeof PLATFORMS)[number];
 export const RETURN_SHIPPINGS = ['express', 'ems', 'post'] as const;
 export type ReturnShipping = (typeof RETURN_SHIPPINGS)[number];
 
-const hours = z.number().check(z.gt(0), z.lte(24 * 365));
-
-export const DeadlineRuleSchema = z.object({
-  /** R1…R9 of §3, so a badge can say which rule it estimated from. */
-  id: z.string().check(z.minLength(1)),
-  status: z.enum(REFUND_STATUSES),
-  /** Goods states the rule applies to; absent = any. */
-  goods: z.optional(z.array(z.enum(GOODS_STATES))),
-  /** Refund types the rule applies to; absent = any. */
-  types: z.optional(z.array(z.enum(REFUND_TYPES))),
-  actor: z.enum(ACTORS),
-  /** null = no deadline in this status (R8, R9). */
-  limitHours: z.nullable(hours),
-  /** Shorter limit for virtual goods (R2, R3). */
-  virtualLimitHours: z.optional(hours),
-  /** Limit when the return went by 平邮 (R5). */
-  postLimitHours: z.optional(hours),
-  /** R5a: on Tmall, once the return is signed/refused, the deadline is at most this long after signing. */
-  signedCapHours: z.optional(hours),
-  onTimeout: z.enum(TIMEOUT_OUTCOMES),
-});
 export type DeadlineRule = z.infer<typeof DeadlineRuleSchema>;
-
-/** A user-edited rules table (options page). */
-export const DeadlineRulesSchema = z.array(DeadlineRuleSchema);
 
 // §3 table. Order matters: the first matching rule wins, and when a goods state or type is not shown on the page the
 // condition counts as met, so among candidates the shorter limit (R1 48 h) comes first — the urgent side, as in §4.2.

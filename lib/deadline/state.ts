@@ -1,16 +1,11 @@
 // Badge `data-state` (domain.md §8) from the deadline, the actor and configurable thresholds.
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { Actor, BadgeState, RefundStatus } from '../model';
 import { isCompleted } from '../status/classify';
+import type { BadgeThresholdsSchema } from './thresholds-schema';
 
-const hours = z.number().check(z.gte(0), z.lte(24 * 365));
-const LevelSchema = z
-  .object({ urgentHours: hours, soonHours: hours })
-  .check(z.refine((l) => l.urgentHours <= l.soonHours, 'urgentHours must not exceed soonHours'));
-export type ThresholdLevel = z.infer<typeof LevelSchema>;
-
-export const BadgeThresholdsSchema = z.object({ seller: LevelSchema, buyer: LevelSchema });
 export type BadgeThresholds = z.infer<typeof BadgeThresholdsSchema>;
+export type ThresholdLevel = BadgeThresholds['seller'];
 
 /** §8 contract defaults. */
 export const DEFAULT_THRESHOLDS: BadgeThresholds = {
@@ -47,4 +42,17 @@ export function badgeState(input: BadgeStateInput, now: number, thresholds: Badg
   if (left <= level.urgentHours * HOUR_MS) return 'urgent';
   if (left <= level.soonHours * HOUR_MS) return 'soon';
   return 'ok';
+}
+
+/**
+ * The first instant after `now` at which badgeState of an open refund with this deadline changes (a threshold is
+ * crossed, or the deadline passes); Infinity once it is overdue. The clock need not look at the badge before then.
+ */
+export function nextStateChange(deadline: number, actor: Actor, now: number, thresholds: BadgeThresholds = DEFAULT_THRESHOLDS): number {
+  const level = thresholdsFor(actor, thresholds);
+  // soon at left ≤ soonHours, urgent at left ≤ urgentHours (both "at or under"), overdue at left < 0.
+  const crossings = [deadline - level.soonHours * HOUR_MS, deadline - level.urgentHours * HOUR_MS, deadline + 1];
+  let next = Infinity;
+  for (const at of crossings) if (at > now && at < next) next = at;
+  return next;
 }

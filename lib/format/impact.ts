@@ -1,17 +1,11 @@
 // The per-refund impact lines of the badge tooltip (§6.8, wording §11): what the current window's indicators become
 // if this refund is escalated, completed now, or left to its deadline. Display precision per §6.1.
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { RefundImpact } from '../impact';
 import type { Indicators } from '../indicators';
+import type { ImpactNumbersSchema } from './impact-schema';
 import type { Lang } from './time-left';
 
-const value = z.nullable(z.number());
-/** Numbers only (the content script formats them in its UI language): [current, after…]. */
-export const ImpactNumbersSchema = z.object({
-  disputeRate: z.tuple([value, value]),
-  completionDays: z.tuple([value, value, value]),
-  selfCompletionRate: z.tuple([value, value, value]),
-});
 export type ImpactNumbers = z.infer<typeof ImpactNumbersSchema>;
 
 export function impactNumbers(current: Indicators, impact: RefundImpact): ImpactNumbers {

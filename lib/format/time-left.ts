@@ -35,6 +35,21 @@ export function formatTimeLeft(deadline: number, now: number, lang: Lang): strin
   return lang === 'zh' ? `已超时 ${amount(-left, lang)}` : `overdue ${amount(-left, lang)}`;
 }
 
+/**
+ * The first instant after `now` at which formatTimeLeft(deadline, ·) says something else: the clock need not touch
+ * a badge before then (a day or more left changes once an hour, less than a day once a minute).
+ */
+export function nextTimeLeftChange(deadline: number, now: number): number {
+  const left = deadline - now;
+  if (left >= 0) {
+    const unit = left >= DAY ? HOUR : MINUTE;
+    return deadline - Math.floor(left / unit) * unit + 1;
+  }
+  const over = -left;
+  const unit = over >= DAY ? HOUR : MINUTE;
+  return deadline + (Math.floor(over / unit) + 1) * unit;
+}
+
 const STATE_LABELS: Record<BadgeState, Record<Lang, string>> = {
   ok: { zh: '正常', en: 'ok' },
   soon: { zh: '临近', en: 'soon' },

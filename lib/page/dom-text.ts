@@ -22,6 +22,7 @@ const ACTION_WORDS = new Set([
  * every call then reads the DOM again.
  */
 interface TextMemo {
+  skipped: WeakMap<Element, boolean>;
   text: WeakMap<Node, string>;
   raw: WeakMap<Node, string>;
   control: WeakMap<Element, boolean>;
@@ -35,7 +36,7 @@ let memo: TextMemo | null = null;
  */
 export function withTextMemo<T>(fn: () => T): T {
   if (memo) return fn();
-  memo = { text: new WeakMap(), raw: new WeakMap(), control: new WeakMap(), nodes: new WeakMap() };
+  memo = { skipped: new WeakMap(), text: new WeakMap(), raw: new WeakMap(), control: new WeakMap(), nodes: new WeakMap() };
   try {
     return fn();
   } finally {
@@ -59,6 +60,15 @@ const normalized = new Map<string, string>();
 /** Elements whose text is never page content (scripts, our own badge, hidden nodes). */
 export function isSkipped(el: Element): boolean {
   if (SKIPPED.has(el.localName)) return true;
+  // Asked many times per element during one reading (every text and cell walk): remembered then.
+  const known = memo?.skipped.get(el);
+  if (known !== undefined) return known;
+  const skipped = hiddenByAttribute(el);
+  memo?.skipped.set(el, skipped);
+  return skipped;
+}
+
+function hiddenByAttribute(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);

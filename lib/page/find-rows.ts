@@ -49,7 +49,11 @@ interface Search {
   ctx: ReadContext;
 }
 
-function holdingsOf(all: IdOccurrence[]): Pick<Search, 'held' | 'idCounts' | 'byId'> {
+/** What isIdlessRow looks at: the occurrences inside the sibling, the header holders, shape memo. */
+export type IdlessCheck = Pick<Search, 'held' | 'headerHolders' | 'shapes'>;
+
+/** Occurrences per element, up to `scope` (a climb never looks above it). */
+function holdingsOf(all: IdOccurrence[], scope: Element): Pick<Search, 'held' | 'idCounts' | 'byId'> {
   const held: Holdings = new Map();
   const idCounts: Search['idCounts'] = new Map();
   const byId: Search['byId'] = new Map();
@@ -59,7 +63,7 @@ function holdingsOf(all: IdOccurrence[]): Pick<Search, 'held' | 'idCounts' | 'by
     const same = byId.get(o.id);
     if (same) same.push(o);
     else byId.set(o.id, [o]);
-    for (let el: Element | null = o.el; el; el = el.parentElement) {
+    for (let el: Element | null = o.el; el; el = el === scope ? null : el.parentElement) {
       const list = held.get(el);
       if (list) list.push(o);
       else held.set(el, [o]);
@@ -109,7 +113,7 @@ function looksLikeSiblingRow(sib: Element, node: Element, s: Search): boolean {
 }
 
 /** Tag skeleton two levels deep: rows of one list share it even when their refund number is missing. */
-function shape(el: Element, levels: 0 | 1 | 2, s?: Search): string {
+function shape(el: Element, levels: 0 | 1 | 2, s?: Pick<Search, 'shapes'>): string {
   const known = s?.shapes[levels].get(el);
   if (known !== undefined) return known;
   let out: string;
@@ -125,6 +129,7 @@ function shape(el: Element, levels: 0 | 1 | 2, s?: Search): string {
   return out;
 }
 
+/** The kind of an element as rows of one list share it (tag and role). */
 const kindOf = (el: Element): string => `${el.localName}[${roleOf(el)}]`;
 
 /**
@@ -158,7 +163,7 @@ function inRowLabelCount(text: string): number {
 }
 
 /** Descends through wrappers that hold all of the row's text (a Fusion row table → its tbody → its tr). */
-function strip(row: Element): Element {
+export function strip(row: Element): Element {
   let el = row;
   for (;;) {
     for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && (n as Text).data.trim() !== '') return el;
@@ -177,20 +182,33 @@ function strip(row: Element): Element {
  * refund-id label, two field labels, or the same markup skeleton): the reader reports them as problems.
  */
 export function findRefundRows(root: ParentNode, ctx: ReadContext = createReadContext(root as Node)): Element[] {
-  return withTextMemo(() => findRows(root, ctx));
+  return withTextMemo(() => {
+    const scope = scopeOf(root);
+    if (!scope) return [];
+    const tops = rowTops(scope, ctx);
+    // One row needs no ordering (ordering builds the document's order index).
+    const ordered = tops.length <= 1 ? tops : inTreeOrder(scope, tops, ctx);
+    return ordered.map((r) => (r === scope ? r : strip(r)));
+  });
 }
 
-function findRows(root: ParentNode, ctx: ReadContext): Element[] {
-  const scope = scopeOf(root);
-  if (!scope) return [];
-  const all = findIdOccurrences(scope, ctx, true);
-  const headerHolders = new Set<Element>();
+/** The elements of the page's header rows and their ancestors: a climb stops below them (a row never holds one). */
+export function headerHoldersOf(ctx: ReadContext): Set<Element> {
+  const holders = new Set<Element>();
   for (const h of ctx.headers) {
-    for (let el: Element | null = h.el; el && !headerHolders.has(el); el = el.parentElement) headerHolders.add(el);
+    for (let el: Element | null = h.el; el && !holders.has(el); el = el.parentElement) holders.add(el);
   }
+  return holders;
+}
 
-  const s: Search = { ...holdingsOf(all), headerHolders, shapes: [new Map(), new Map(), new Map()], ctx };
-  const { held } = s;
+/**
+ * The rows under `scope` before stripping their wrappers ("tops": where the climbs from their refund ids stopped),
+ * then the rows of the same lists without a readable refund number. Unordered. A top may be `scope` itself: its
+ * climb was stopped by the end of the scope, not by the page.
+ */
+export function rowTops(scope: Element, ctx: ReadContext, headerHolders = headerHoldersOf(ctx)): Element[] {
+  const all = findIdOccurrences(scope, ctx, true);
+  const s: Search = { ...holdingsOf(all, scope), headerHolders, shapes: [new Map(), new Map(), new Map()], ctx };
   // Where a climb from an element with a given id ended: climbs from two occurrences of one row meet.
   const reached = new Map<Element, { id: string; top: Element }>();
   const outer = new Set<Element>();
@@ -233,20 +251,34 @@ function findRows(root: ParentNode, ctx: ReadContext): Element[] {
     const parent = row.parentElement;
     if (!parent || row === scope || seenParents.has(parent)) continue;
     seenParents.add(parent);
-    const rowShape = shape(row, 2, s);
     for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
-      if (rowSet.has(sib) || !sameKind(sib, row) || isSkipped(sib)) continue;
-      if (sib.localName === BADGE_TAG || headerHolders.has(sib)) continue;
-      const inside = held.get(sib) ?? [];
-      if (rowAncestors.has(sib)) continue;
-      const text = readText(sib);
-      if (text === '' || asHeaderRow(sib)) continue;
-      const blank = inside.some((o) => o.id === null);
-      // Same cells as a row and a date in them (申请时间): a row whose refund number is simply not there.
-      const rowLike = shape(sib, 2, s) === rowShape || (shape(sib, 1, s) === shape(row, 1, s) && DATE.test(text));
-      if (blank || inRowLabelCount(text) >= 2 || rowLike) idless.push(sib);
+      if (rowSet.has(sib) || rowAncestors.has(sib)) continue;
+      if (isIdlessRow(sib, row, s)) idless.push(sib);
     }
   }
-
-  return inTreeOrder(scope, [...rows, ...idless], ctx).map((r) => (r === scope ? r : strip(r)));
+  return [...rows, ...idless];
 }
+
+/**
+ * Is `sib`, a sibling of the row (top) `row` that holds no readable refund id, a row of the same list whose refund
+ * number is missing? Same kind of element, some text, and a blank refund-id label, two field labels or the row's
+ * cells (with a date). `sib` must not hold a row.
+ */
+export function isIdlessRow(sib: Element, row: Element, s: IdlessCheck): boolean {
+  if (!sameKind(sib, row) || isSkipped(sib)) return false;
+  if (sib.localName === BADGE_TAG || s.headerHolders.has(sib)) return false;
+  const text = readText(sib);
+  if (text === '' || asHeaderRow(sib)) return false;
+  const inside = s.held.get(sib) ?? [];
+  const blank = inside.some((o) => o.id === null);
+  if (blank || inRowLabelCount(text) >= 2) return true;
+  // Same cells as a row and a date in them (申请时间): a row whose refund number is simply not there.
+  return shape(sib, 2, s) === shape(row, 2, s) || (shape(sib, 1, s) === shape(row, 1, s) && DATE.test(text));
+}
+
+/** What isIdlessRow needs to look at one sibling on its own (outside a search of the whole list). */
+export function idlessCheckOf(sib: Element, ctx: ReadContext, headerHolders: Set<Element>): IdlessCheck {
+  return { held: new Map([[sib, findIdOccurrences(sib, ctx)]]), headerHolders, shapes: [new Map(), new Map(), new Map()] };
+}
+
+export { kindOf };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RefundRowSchema } from '@/lib/model';
+import { RefundRowSchema } from '@/lib/model-schemas';
 
 describe('RefundRowSchema', () => {
   it('rejects a refund id that is not digits', () => {

@@ -1,8 +1,6 @@
 // @vitest-environment happy-dom
-import { signal } from '@preact/signals';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BadgeBoard } from '@/components/badge/badge-board';
-import type { DescribeContext } from '@/lib/deadline/describe';
 import { badgeAnchor, createReadContext, findRefundRows, readRefundRow } from '@/lib/page/read-page';
 
 const NOW = Date.UTC(2026, 10, 21, 2, 0); // 10:00 Beijing
@@ -12,13 +10,7 @@ function card(id: string, status: string, deadline = '还剩1天2时3分') {
 }
 
 function makeBoard() {
-  return new BadgeBoard({
-    now: signal(NOW),
-    context: signal<DescribeContext>({}),
-    lang: 'zh',
-    read: readRefundRow,
-    anchor: badgeAnchor,
-  });
+  return new BadgeBoard({ lang: 'zh', read: readRefundRow, anchor: badgeAnchor });
 }
 
 function sync(board: BadgeBoard) {
@@ -97,14 +89,61 @@ describe('BadgeBoard', () => {
 
   it('the ticker moves the state without re-reading the page', () => {
     document.body.innerHTML = `<ul>${card('200000000000000001', '待商家处理', '还剩 7时')}${card('200000000000000002', '退款成功', '')}</ul>`;
-    const now = signal(NOW);
-    const board = new BadgeBoard({ now, context: signal<DescribeContext>({}), lang: 'zh', read: readRefundRow, anchor: badgeAnchor });
+    const board = makeBoard();
     const ctx = createReadContext(document);
     board.refresh(findRefundRows(document.body, ctx), ctx, NOW);
     expect(hosts()[0]!.dataset.state).toBe('soon');
-    now.value = NOW + 2 * 3_600_000;
+    board.tick(NOW + 2 * 3_600_000);
     expect(hosts()[0]!.dataset.state).toBe('urgent');
-    now.value = NOW + 8 * 3_600_000;
+    board.tick(NOW + 8 * 3_600_000);
     expect(hosts()[0]!.dataset.state).toBe('overdue');
+  });
+
+  it('a tick writes only to the badges whose text or state it changes', async () => {
+    const [soon, later, done] = ['200000000000000001', '200000000000000002', '200000000000000003'];
+    document.body.innerHTML = `<ul>${card(soon, '待商家处理', '还剩 7时')}${card(later, '待商家处理', '还剩3天2时3分')}${card(done, '退款成功', '')}</ul>`;
+    const board = makeBoard();
+    sync(board);
+    const touched = new Set<string>();
+    const watcher = new MutationObserver((records) => {
+      for (const r of records) {
+        const root = r.target.getRootNode();
+        const host = (root instanceof ShadowRoot ? root.host : r.target) as HTMLElement;
+        touched.add(host.dataset.refundId!);
+      }
+    });
+    for (const h of hosts()) {
+      watcher.observe(h, { attributes: true });
+      watcher.observe(h.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+    }
+    const changes = async (now: number) => {
+      board.tick(now);
+      await Promise.resolve();
+      const out = [...touched].sort();
+      touched.clear();
+      return out;
+    };
+    // Deadlines NOW + 7 h and NOW + 3 d 2 h 3 min (read at NOW).
+    expect(await changes(NOW + 1)).toEqual([soon]); // 还剩 6时59分; the other still says 3天 2时
+    expect(hosts()[0]!.shadowRoot!.textContent).toContain('还剩 6时59分');
+    expect(await changes(NOW + 30_000)).toEqual([]); // same minute: nothing to write
+    expect(await changes(NOW + 60_001)).toEqual([soon]);
+    expect(await changes(NOW + 3 * 60_000 + 1)).toEqual([later, soon].sort()); // 还剩 3天 1时
+    expect(hosts()[1]!.shadowRoot!.textContent).toContain('还剩 3天 1时');
+    expect(hosts()[2]!.shadowRoot!.textContent).toContain('已完结');
+  });
+
+  it('the background\'s thresholds and history reach the badges', () => {
+    const id = '200000000000000001';
+    document.body.innerHTML = `<ul>${card(id, '待商家处理', '还剩 20时')}${card('200000000000000002', '待商家处理')}</ul>`;
+    const board = makeBoard();
+    sync(board);
+    expect(hosts()[0]!.dataset.state).toBe('soon');
+    board.setContext({ thresholds: { seller: { urgentHours: 21, soonHours: 30 }, buyer: { urgentHours: 12, soonHours: 48 } } });
+    expect(hosts()[0]!.dataset.state).toBe('urgent');
+    const impact = { disputeRate: [0.001, 0.002] as [number, number], completionDays: [2.4, 2.3, 2.5] as [number, number, number], selfCompletionRate: [0.9, 0.91, 0.89] as [number, number, number] };
+    board.applyKnown({ [id]: { impact } });
+    expect(hosts()[0]!.shadowRoot!.querySelector('[title]')!.getAttribute('title')).toContain('若介入：纠纷率 0.1000%→0.2000%');
+    expect(hosts()[0]!.shadowRoot!.querySelector('[aria-label]')!.getAttribute('aria-label')).toMatch(/^退款雷达：紧急，还剩 20时00分。/);
   });
 });

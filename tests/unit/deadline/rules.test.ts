@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_RULES,
-  DeadlineRulesSchema,
-  estimateRuleDeadline,
-  findRule,
-  type DeadlineRule,
-} from '@/lib/deadline/rules';
+import { DEFAULT_RULES, estimateRuleDeadline, findRule, type DeadlineRule } from '@/lib/deadline/rules';
+import { DeadlineRulesSchema } from '@/lib/deadline/rules-schema';
 
 const T0 = Date.parse('2026-11-20T06:03:00.000Z'); // 2026-11-20 14:03 Beijing
 const H = 3_600_000;

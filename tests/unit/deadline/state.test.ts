@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BadgeThresholdsSchema, DEFAULT_THRESHOLDS, badgeState, thresholdsFor } from '@/lib/deadline/state';
+import fc from 'fast-check';
+import { DEFAULT_THRESHOLDS, badgeState, nextStateChange, thresholdsFor } from '@/lib/deadline/state';
+import { BadgeThresholdsSchema } from '@/lib/deadline/thresholds-schema';
 import type { Actor, RefundStatus } from '@/lib/model';
 
 const NOW = Date.parse('2026-11-21T02:00:00.000Z');
@@ -65,5 +67,30 @@ describe('thresholds', () => {
     expect(BadgeThresholdsSchema.safeParse(DEFAULT_THRESHOLDS).success).toBe(true);
     expect(BadgeThresholdsSchema.safeParse({ ...DEFAULT_THRESHOLDS, seller: { urgentHours: 30, soonHours: 24 } }).success).toBe(false);
     expect(BadgeThresholdsSchema.safeParse({ ...DEFAULT_THRESHOLDS, buyer: { urgentHours: -1, soonHours: 24 } }).success).toBe(false);
+  });
+});
+
+describe('nextStateChange', () => {
+  const H = 3_600_000;
+  const NOW = Date.UTC(2026, 10, 21, 2, 0);
+  it('is the next instant the state changes at, and the state holds until then', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -3 * 24 * H, max: 4 * 24 * H }), fc.constantFrom<Actor>('seller', 'buyer', 'platform'), (left, actor) => {
+        const deadline = NOW + left;
+        const input = { status: 'wait_seller_agree' as RefundStatus, actor, deadline };
+        const state = badgeState(input, NOW);
+        const next = nextStateChange(deadline, actor, NOW);
+        if (next === Infinity) {
+          expect(state).toBe('overdue');
+          expect(badgeState(input, NOW + 30 * 24 * H)).toBe('overdue');
+          return;
+        }
+        expect(next).toBeGreaterThan(NOW);
+        expect(badgeState(input, next - 1)).toBe(state);
+        expect(badgeState(input, next)).not.toBe(state);
+        for (let t = NOW; t < next; t += H / 2) expect(badgeState(input, t)).toBe(state);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

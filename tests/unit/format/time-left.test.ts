@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatActorLabel, formatEstimateMark, formatStateLabel, formatTimeLeft, formatTimeoutOutcome } from '@/lib/format/time-left';
+import fc from 'fast-check';
+import { formatActorLabel, formatEstimateMark, formatStateLabel, formatTimeLeft, formatTimeoutOutcome, nextTimeLeftChange } from '@/lib/format/time-left';
 
 const NOW = Date.parse('2026-11-21T02:00:00.000Z');
 const M = 60_000;
@@ -47,5 +48,33 @@ describe('labels (§11)', () => {
   it('estimate mark', () => {
     expect(formatEstimateMark('zh')).toEqual({ mark: '估', tooltip: '页面未显示倒计时，按规则估算' });
     expect(formatEstimateMark('en').mark).toBe('est.');
+  });
+});
+
+describe('nextTimeLeftChange', () => {
+  // The text stays the same from `now` until just before the instant returned, and changes at it.
+  const holds = (left: number) => {
+    const deadline = NOW + left;
+    const next = nextTimeLeftChange(deadline, NOW);
+    const text = formatTimeLeft(deadline, NOW, 'zh');
+    expect(next).toBeGreaterThan(NOW);
+    expect(formatTimeLeft(deadline, next - 1, 'zh')).toBe(text);
+    expect(formatTimeLeft(deadline, next, 'zh')).not.toBe(text);
+    expect(formatTimeLeft(deadline, next, 'en')).not.toBe(formatTimeLeft(deadline, NOW, 'en'));
+  };
+
+  it.each([D + 3 * H + 30 * M, D, D - 1, 5 * H + 12 * M, M, M - 1, 0, -1, -M, -(D - 1), -D, -(D + 2 * H + 5)])('at %i ms left', holds);
+
+  it('is the first change: no other text in between (sampled each minute and just before the change)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -3 * D, max: 3 * D }), (left) => {
+        holds(left);
+        const deadline = NOW + left;
+        const next = nextTimeLeftChange(deadline, NOW);
+        const text = formatTimeLeft(deadline, NOW, 'zh');
+        for (let t = NOW; t < next; t += M) expect(formatTimeLeft(deadline, t, 'zh')).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,0 +1,33 @@
+// zod/mini schemas of the refund row (model.ts), for the background and the exports. Kept apart from model.ts so the
+// content script, which only needs the vocabulary, does not carry them (issue 5 size budget).
+import * as z from 'zod/mini';
+import { GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from './model';
+import { instant, PageDeadlineSchema } from './page-deadline-schema';
+
+export { PageDeadlineSchema };
+
+const digits = z.string().check(z.regex(/^\d{6,30}$/));
+
+/** One refund as read from one page render. Optional fields were not shown (or not readable) on that page. */
+export const RefundRowSchema = z.object({
+  refundId: digits,
+  orderId: z.optional(digits),
+  /** The status cell's text, normalised (§4.1). */
+  statusText: z.string(),
+  status: z.enum(REFUND_STATUSES),
+  type: z.optional(z.enum(REFUND_TYPES)),
+  phase: z.optional(z.enum(PHASES)),
+  goodsState: z.optional(z.enum(GOODS_STATES)),
+  /** Refund amount in fen (分), an integer. */
+  amountFen: z.optional(z.number().check(z.int(), z.gte(0))),
+  /** 申请时间 as a UTC instant (the page prints Beijing time). */
+  appliedAt: z.optional(instant),
+  /** The page's own countdown / 超时时间, when shown. */
+  pageDeadline: z.optional(PageDeadlineSchema),
+  /** When the current status was entered, when the page prints it (detail page history). */
+  statusSince: z.optional(instant),
+  /** Tmall return parcel signed for or refused (R5a). */
+  returnSigned: z.optional(z.boolean()),
+  /** When the row was read (epoch ms): countdowns are relative to it. */
+  readAt: instant,
+});
