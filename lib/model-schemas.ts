@@ -1,7 +1,7 @@
 // zod/mini schemas of the refund row (model.ts), for the background and the exports. Kept apart from model.ts so the
 // content script, which only needs the vocabulary, does not carry them (issue 5 size budget).
 import * as z from 'zod/mini';
-import { GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from './model';
+import { BUYER_NICK_MAX, GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from './model';
 import { instant, PageDeadlineSchema } from './page-deadline-schema';
 
 export { PageDeadlineSchema };
@@ -28,6 +28,8 @@ export const RefundRowSchema = z.object({
   statusSince: z.optional(instant),
   /** Tmall return parcel signed for or refused (R5a). */
   returnSigned: z.optional(z.boolean()),
+  /** The labelled 买家/买家昵称 value; the background drops it unless the agent allows storing nicknames. */
+  buyerNick: z.optional(z.string().check(z.minLength(1), z.maxLength(BUYER_NICK_MAX))),
   /** When the row was read (epoch ms): countdowns are relative to it. */
   readAt: instant,
 });

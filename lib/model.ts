@@ -37,6 +37,9 @@ export type BadgeState = (typeof BADGE_STATES)[number];
 export const TIMEOUT_OUTCOMES = ['auto_refund', 'auto_agree', 'close', 'none'] as const;
 export type TimeoutOutcome = (typeof TIMEOUT_OUTCOMES)[number];
 
+/** Taobao nicknames are short; a longer "value" is other text run together with the label. */
+export const BUYER_NICK_MAX = 40;
+
 export const DEADLINE_SOURCES = ['page', 'rule'] as const;
 export type DeadlineSource = (typeof DEADLINE_SOURCES)[number];
 

@@ -8,6 +8,7 @@ import type { PageReport, PageReportReply } from '../messages';
 import { isCompleted } from '../status/classify';
 import type { Settings } from '../settings';
 import { addDays, beijingDate } from '../time/beijing';
+import { withoutBuyerNick } from './buyer-nicks';
 import type { FactsCache } from './facts-cache';
 import { getPaidOrders, knownFor, knownOf, refundFacts } from './queries';
 import type { RefundRadarDb, StoredRefund } from './schema';
@@ -32,7 +33,9 @@ export async function handlePageReport(
   let storageError: string | undefined;
   let snapshots: StoredRefund[] | undefined;
   try {
-    snapshots = (await upsertReturningSnapshots(db, report.rows, now, { rules: settings.rules, ruleOptions })).snapshots;
+    // Nicknames reach the history only while the agent allows it (保存买家昵称, default off).
+    const rows = settings.storeBuyerNick ? report.rows : report.rows.map(withoutBuyerNick);
+    snapshots = (await upsertReturningSnapshots(db, rows, now, { rules: settings.rules, ruleOptions })).snapshots;
     // At once, before any other await: concurrent reports reach the copy in the order they were committed.
     cache?.take(snapshots);
   } catch (e) {

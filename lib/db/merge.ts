@@ -79,7 +79,7 @@ const KEY_ORDER: ReadonlyArray<keyof StoredRefund> = [
   'refundId', 'orderId', 'status', 'statusText', 'actor', 'type', 'phase', 'goodsState', 'amountFen', 'appliedAt',
   'completedAt', 'completedAtPrecision', 'intervenedAt', 'sellerAtFault', 'sellerTimeout', 'statusSince',
   'statusSincePrecision', 'statusFirstSeenAt', 'prevStatusSeenUntil', 'pageDeadline', 'returnSignedAt', 'deadlineAt',
-  'firstSeenAt', 'lastSeenAt',
+  'buyerNick', 'firstSeenAt', 'lastSeenAt',
 ];
 
 /**
@@ -133,6 +133,7 @@ function create(row: RefundRow, t: number, options: MergeOptions): MergeResult {
       statusFirstSeenAt: t,
       pageDeadline: readingOf(row, t),
       returnSignedAt: row.returnSigned ? t : undefined,
+      buyerNick: row.buyerNick,
       firstSeenAt: t,
       lastSeenAt: t,
     },
@@ -160,6 +161,7 @@ export function mergeObservation(prev: StoredRefund | undefined, row: RefundRow,
     amountFen: pick('amountFen'),
     appliedAt: pick('appliedAt'),
     returnSignedAt: row.returnSigned ? earliest(prev.returnSignedAt, t) : prev.returnSignedAt,
+    buyerNick: pick('buyerNick'),
     firstSeenAt: Math.min(prev.firstSeenAt, t),
     lastSeenAt: Math.max(prev.lastSeenAt, t),
   };

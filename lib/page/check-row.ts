@@ -2,7 +2,7 @@
 // page; zod's generic parse was a tenth of the content script's time). Same verdict, same first failing field (in
 // the schema's key order) and the same output (the schema's keys, in its order). tests/unit/page/check-row.test.ts
 // compares both on random candidates.
-import { GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES, type RefundRow } from '../model';
+import { BUYER_NICK_MAX, GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES, type RefundRow } from '../model';
 
 export type RowCheck = { success: true; data: RefundRow } | { success: false; error: { issues: Array<{ path: string[] }> } };
 
@@ -31,6 +31,7 @@ const FIELDS: ReadonlyArray<readonly [keyof RefundRow, (v: unknown) => boolean]>
   ['pageDeadline', optional(pageDeadline)],
   ['statusSince', optional(instant)],
   ['returnSigned', optional((v) => typeof v === 'boolean')],
+  ['buyerNick', optional((v) => typeof v === 'string' && v.length >= 1 && v.length <= BUYER_NICK_MAX)],
   ['readAt', instant],
 ];
 

@@ -51,7 +51,8 @@ export const FIELD_LABELS: Readonly<Record<FieldKey, LabelDef>> = {
   reason: { labels: ['退款原因', '售后原因'], inRow: false, dataColumn: true },
   product: { labels: ['商品信息', '商品', '宝贝'], inRow: false, dataColumn: false },
   orderAmount: { labels: ['订单金额', '实付金额'], inRow: false, dataColumn: true },
-  buyer: { labels: ['买家昵称', '买家'], inRow: false, dataColumn: false },
+  // Only with its colon: 买家 also starts status texts (买家已经申请退款…) and history lines (买家（nick）于…).
+  buyer: { labels: ['买家昵称', '买家'], inRow: true, needsColon: true, dataColumn: false },
   action: { labels: ['操作'], inRow: false, dataColumn: false },
 };
 

@@ -1,7 +1,7 @@
 // One row element → one RefundRow (domain.md §1 fields, §2.1 status, §4 deadlines), validated by RefundRowSchema.
 // Ids stay digit strings (18 digits exceed Number.MAX_SAFE_INTEGER). A row without one readable refund id is a
 // problem, never a guess; a field that cannot be read is left out without failing the row.
-import { type PageDeadline, type RefundRow, type RowProblem, type Phase } from '../model';
+import { BUYER_NICK_MAX, type PageDeadline, type RefundRow, type RowProblem, type Phase } from '../model';
 import { checkRefundRow } from './check-row';
 import { classifyStatus, classifyType } from '../status/classify';
 import { compactText, normalizeText } from '../text/normalize';
@@ -199,6 +199,11 @@ export function readRefundRow(rowEl: Element, readAt: number, ctx: ReadContext =
     const since = statusSinceOf(rowEl, candidate.status as RefundRow['status']);
     if (since !== undefined && since <= readAt) candidate.statusSince = since;
   }
+
+  // The labelled nickname (detail pages: "买家：…"). Whether it is stored is the background's call (a privacy setting).
+  const buyerNick = fields.buyer === undefined ? undefined : normalizeText(fields.buyer).trim();
+  // Optional and never worth losing the row over: a run-on "value" is simply left out.
+  if (buyerNick && buyerNick.length <= BUYER_NICK_MAX) candidate.buyerNick = buyerNick;
 
   const pageDeadline = pageDeadlineOf(rowEl, fields, readAt);
   if (pageDeadline) candidate.pageDeadline = pageDeadline;

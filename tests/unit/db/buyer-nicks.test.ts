@@ -9,7 +9,8 @@ import { exportJson } from '@/lib/export/json';
 import { updateSettings } from '@/lib/options-store';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings';
 import { makeRefund } from '../export/fixtures';
-import { newDb } from './helpers';
+import { handlePageReport } from '@/lib/db/handle-page-report';
+import { HOUR, newDb, row, T0 } from './helpers';
 
 const dbs: RefundRadarDb[] = [];
 function open(): RefundRadarDb {
@@ -42,6 +43,22 @@ describe('buyer nicknames', () => {
     expect(await nicks(db)).toEqual([null, null, null]);
     expect((await db.refunds.get(makeRefund(1).refundId))?.orderId).toBe(makeRefund(1).orderId);
     expect(await forgetBuyerNicks(db)).toBe(0);
+  });
+
+  it('a page report stores the nickname only while 保存买家昵称 is on, and keeps it when a later page omits it', async () => {
+    const db = open();
+    const id = '200000000000000777';
+    const seen = (readAt: number, buyerNick?: string) => ({
+      type: 'page-report' as const, url: 'https://qn.taobao.com/home.htm/trade-platform/refund-list/detail', pageKind: 'qianniu-detail' as const,
+      rows: [row({ refundId: id, readAt, ...(buyerNick ? { buyerNick } : {}) })], problems: [], problemCount: 0, states: {},
+    });
+    await handlePageReport(db, seen(T0, '甜***橙'), DEFAULT_SETTINGS, T0);
+    expect((await db.refunds.get(id))?.buyerNick).toBeUndefined();
+    const on = { ...DEFAULT_SETTINGS, storeBuyerNick: true };
+    await handlePageReport(db, seen(T0 + HOUR, '甜***橙'), on, T0 + HOUR);
+    expect((await db.refunds.get(id))?.buyerNick).toBe('甜***橙');
+    await handlePageReport(db, seen(T0 + 2 * HOUR), on, T0 + 2 * HOUR);
+    expect((await db.refunds.get(id))?.buyerNick).toBe('甜***橙');
   });
 
   it('an import keeps the file’s nicknames only where nicknames are allowed', async () => {

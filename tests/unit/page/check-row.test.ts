@@ -29,6 +29,7 @@ const candidate = fc.record(
     pageDeadline: field(deadline),
     statusSince: field(fc.constant(T)),
     returnSigned: field(fc.boolean()),
+    buyerNick: field(fc.constantFrom('小***猫', '', 'x'.repeat(40), 'x'.repeat(41), 7)),
     readAt: field(fc.constant(T)),
   },
   { requiredKeys: [] },

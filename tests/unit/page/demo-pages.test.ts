@@ -47,6 +47,7 @@ describe.each(['table', 'grid', 'cards', 'legacy'] as const)('demo %s list', (la
   it('reads each field as the demo shows it', () => {
     for (const { row } of reading.rows) {
       const t = truthOf(row.refundId);
+      expect(row.buyerNick, 'the lists show the nick without a label: not read').toBeUndefined();
       expect({ id: row.refundId, orderId: row.orderId, status: row.status, type: row.type, goods: row.goodsState, amount: row.amountFen, applied: row.appliedAt }).toEqual({
         id: t.refundId, orderId: t.orderId, status: t.status, type: t.type, goods: t.goodsState, amount: t.amountFen, applied: t.appliedAt,
       });
@@ -61,6 +62,8 @@ describe('demo detail pages', () => {
       const reading = readRefundPage(parse(html), NOW);
       expect(reading.rows.map((x) => x.row.refundId)).toEqual([r.refundId]);
       expect(reading.rows[0]!.row.status).toBe(r.status);
+      // "买家：nick" is read; the history lines "买家（nick）于…" and status texts starting with 买家 are not labels.
+      expect(reading.rows[0]!.row.buyerNick).toBe(r.buyerNick);
       // The negotiation history prints when the current status began (to the second).
       const since = r.status === 'wait_seller_agree' ? r.appliedAt : r.status === 'unknown' ? undefined : r.statusSince;
       if (since !== undefined && since !== null) expect(reading.rows[0]!.row.statusSince).toBe(Math.floor(since / 1000) * 1000);
