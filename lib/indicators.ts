@@ -128,53 +128,16 @@ export type WindowCounts = [number, number, number, number, number];
 
 /** The counts of computeIndicators over days first … last, each refundId counted once (§6.1). */
 export function countRefundsInWindow(refunds: readonly RefundFacts[], o: ResolvedIndicatorOptions, first: number, last: number): WindowCounts {
-  return countWindow(refunds, true, o, first, last) ?? countWindow(mergeByRefundId(refunds), false, o, first, last)!;
+  const span = last - first + 1;
+  const b = bucketByDay(refunds, true, o, first, span, 0) ?? bucketByDay(mergeByRefundId(refunds), false, o, first, span, 0)!;
+  // Whole milliseconds and counts: the float sums are exact (far below 2^53).
+  return [sum(b.disputes), sum(b.completed), sum(b.selfCompleted), sum(b.durationMs), sum(b.durationCount)];
 }
 
-/**
- * One pass over the refunds: [disputes, completed, selfCompleted, durationMs, durationCount] of the days first … last.
- * With `requireAscendingIds`, returns null as soon as the ids are not strictly ascending (storage sorts them by
- * refundId, lib/db/queries.ts): the caller then merges duplicates first (§6.1 each refund counts once).
- */
-function countWindow(
-  refunds: readonly RefundFacts[],
-  requireAscendingIds: boolean,
-  o: ResolvedIndicatorOptions,
-  first: number,
-  last: number,
-): WindowCounts | null {
-  let disputes = 0;
-  let completed = 0;
-  let selfCompleted = 0;
-  let durationMs = 0;
-  let durationCount = 0;
-  let prevId = '';
-  for (let i = 0; i < refunds.length; i++) {
-    const r = refunds[i]!;
-    if (requireAscendingIds) {
-      if (i > 0 && !(prevId < r.refundId)) return null;
-      prevId = r.refundId;
-    }
-    if (!isCounted(r, o)) continue;
-    if (countsAsDispute(r, o)) {
-      // §6.2: by the intervention date, whatever the completion.
-      const d = Math.floor((r.intervenedAt! + OFFSET_MS) / DAY);
-      if (d >= first && d <= last) disputes++;
-    }
-    const c = r.completedAt;
-    if (c === undefined) continue; // open refunds count only through intervenedAt (§6.3)
-    const d = Math.floor((c + OFFSET_MS) / DAY);
-    if (d < first || d > last) continue;
-    completed++;
-    const self = isSelfCompleted(r, c, o.timeoutCountsAsSelfCompleted);
-    if (self) selfCompleted++;
-    // §6.3 selfOnly restricts completion time only; §6.5 completedAt < appliedAt (or unknown appliedAt) left out.
-    if ((self || !o.selfOnly) && c >= r.appliedAt) {
-      durationMs += c - r.appliedAt;
-      durationCount++;
-    }
-  }
-  return [disputes, completed, selfCompleted, durationMs, durationCount];
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
+  return total;
 }
 
 /** Per-day buckets of one pass (see bucketByDay): index = Beijing day index − base. */
