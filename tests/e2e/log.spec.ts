@@ -29,7 +29,7 @@ test('export CSV and JSON from the log, import the JSON into a fresh profile, se
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n').filter(Boolean);
     expect(lines[0]).toContain(HEADERS_ZH);
-    expect(lines[0]!.split(',')).toHaveLength(15);
+    expect(lines[0]!.split(',')).toHaveLength(16);
     expect(lines).toHaveLength(shown + 1);
     const ids = lines.slice(1).map((l) => l.split(',')[0]);
     expect(new Set(ids)).toEqual(new Set(demo.refunds.slice(0, shown).map((r) => r.refundId)));
