@@ -42,7 +42,7 @@ export default defineBackground(() => {
     if (hit && Date.now() - hit.at < DASHBOARD_FRESH_MS) return hit.value;
     const loaded = await loadDashboard(db, Date.now(), scenario, () => facts.get(Date.now()));
     dashboards.set(scenario, { at: Date.now(), value: loaded.dashboard });
-    if (scenario === DEFAULT_SCENARIO) {
+    if (scenario === DEFAULT_SCENARIO && !loaded.dashboard.empty) {
       // For the first popup after the next browser start, while this worker reads the history again.
       void browser.storage.local.set({ [SNAPSHOT_KEY]: toSnapshot(loaded.dashboard, browser.runtime.getManifest().version) }).catch(() => undefined);
     }

@@ -16,7 +16,10 @@ export function toSnapshot(dashboard: Dashboard, version: string): DashboardSnap
   return { version, dashboard: rest };
 }
 
-/** The stored dashboard, or null when missing, from another version, or not the shape this version writes. */
+/**
+ * The stored dashboard, or null when missing, from another version, not the shape this version writes, or empty: a
+ * first-run snapshot would show the first-run help over a history written since (an import), the skeleton is better.
+ */
 export function fromSnapshot(raw: unknown, version: string): Omit<Dashboard, 'windowEvents'> | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const s = raw as Partial<DashboardSnapshot>;
@@ -24,7 +27,7 @@ export function fromSnapshot(raw: unknown, version: string): Omit<Dashboard, 'wi
   const d = s.dashboard as Partial<Dashboard>;
   const ok =
     typeof d.asOf === 'number' &&
-    typeof d.empty === 'boolean' &&
+    d.empty === false &&
     Array.isArray(d.subIndicators) &&
     d.subIndicators.length === 3 &&
     Array.isArray(d.urgent) &&

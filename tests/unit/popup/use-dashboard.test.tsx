@@ -75,6 +75,7 @@ describe('popup dashboard sources', () => {
     expect(fromSnapshot(stored, '1.2.3')).toEqual(JSON.parse(JSON.stringify({ ...FRESH, windowEvents: undefined })));
     expect(fromSnapshot(stored, '1.2.4')).toBeNull();
     expect(fromSnapshot({ version: '1.2.3', dashboard: { ...stored.dashboard, subIndicators: [] } }, '1.2.3')).toBeNull();
+    expect(fromSnapshot({ version: '1.2.3', dashboard: { ...stored.dashboard, empty: true } }, '1.2.3')).toBeNull();
     for (const junk of [undefined, null, 'x', 42, { version: '1.2.3' }, { version: '1.2.3', dashboard: 'x' }]) expect(fromSnapshot(junk, '1.2.3')).toBeNull();
   });
 });
