@@ -37,9 +37,19 @@ export default defineBackground(() => {
   // (a page report, an import, the options page) or a new minute makes it stale.
   const dashboards = new Map<string, { at: number; value: unknown }>();
   const DASHBOARD_FRESH_MS = 60_000;
-  const dashboardFor = async (scenario: 'now' | 'deadline' | 'median') => {
+  // One computation per scenario at a time: the popup repeats a question the worker has not answered yet.
+  const computing = new Map<string, Promise<unknown>>();
+  const dashboardFor = (scenario: 'now' | 'deadline' | 'median'): Promise<unknown> => {
     const hit = dashboards.get(scenario);
-    if (hit && Date.now() - hit.at < DASHBOARD_FRESH_MS) return hit.value;
+    if (hit && Date.now() - hit.at < DASHBOARD_FRESH_MS) return Promise.resolve(hit.value);
+    let pending = computing.get(scenario);
+    if (!pending) {
+      pending = computeDashboard(scenario).finally(() => computing.delete(scenario));
+      computing.set(scenario, pending);
+    }
+    return pending;
+  };
+  const computeDashboard = async (scenario: 'now' | 'deadline' | 'median') => {
     const loaded = await loadDashboard(db, Date.now(), scenario, () => facts.get(Date.now()));
     dashboards.set(scenario, { at: Date.now(), value: loaded.dashboard });
     if (scenario === DEFAULT_SCENARIO && !loaded.dashboard.empty) {

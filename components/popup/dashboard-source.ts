@@ -6,6 +6,7 @@ import { fromSnapshot, SNAPSHOT_KEY } from '@/lib/dashboard-snapshot';
 import type { LoadedDashboard } from '@/lib/db/load-dashboard';
 import type { ProjectionScenario } from '@/lib/projection';
 import { DEFAULT_SCENARIO } from '@/lib/scenarios';
+import { askBackground } from './ask-background';
 import { loadActiveTabReport, type TabReportLoad } from './tab-report';
 
 /** A dashboard as the popup shows it (the per-day event arrays stay where they were computed). */
@@ -14,7 +15,7 @@ export type ShownDashboard = Omit<Dashboard, 'windowEvents'>;
 /** The dashboard from the background; null when it cannot answer. */
 export async function dashboardFromBackground(scenario: ProjectionScenario): Promise<ShownDashboard | null> {
   try {
-    const answer = (await browser.runtime.sendMessage({ type: 'dashboard', scenario })) as { ok?: boolean; dashboard?: ShownDashboard } | undefined;
+    const answer = (await askBackground({ type: 'dashboard', scenario })) as { ok?: boolean; dashboard?: ShownDashboard } | undefined;
     return answer?.ok && answer.dashboard ? answer.dashboard : null;
   } catch {
     return null;

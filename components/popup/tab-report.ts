@@ -1,4 +1,5 @@
 // The page report of the tab the popup describes (what the content script understood there), from the background.
+import { askBackground } from './ask-background';
 import { StoredTabReportSchema, type StoredTabReport } from '@/lib/messages';
 
 export type TabReportLoad = { kind: 'loading' } | { kind: 'none' } | { kind: 'report'; report: StoredTabReport };
@@ -14,7 +15,7 @@ async function targetTabId(): Promise<number | undefined> {
 export async function loadActiveTabReport(): Promise<TabReportLoad> {
   const tabId = await targetTabId();
   if (tabId === undefined) return { kind: 'none' };
-  const answer: unknown = await browser.runtime.sendMessage({ type: 'tab-report', tabId });
+  const answer: unknown = await askBackground({ type: 'tab-report', tabId });
   const report = (answer as { report?: unknown } | undefined)?.report;
   const parsed = StoredTabReportSchema.safeParse(report);
   return parsed.success ? { kind: 'report', report: parsed.data } : { kind: 'none' };
