@@ -1,10 +1,13 @@
-// Tells the background what this page shows (rows read, rows not understood), throttled: at most one message a second.
+// Tells the background what this page shows (rows read, rows not understood): once the page has been quiet for a
+// moment (every slice of one render in one report), at most one message a second.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BadgeBoard } from '@/components/badge/badge-board';
 import type { PageReport, PAGE_KINDS } from '@/lib/messages';
 import { PageReportReplySchema } from '@/lib/page-report-reply';
 
 const THROTTLE_MS = 1000;
+/** A render's rows are badged in slices; this long without a change, they are all there. */
+const QUIET_MS = 100;
 const MAX_PROBLEM_SAMPLES = 20;
 /** The background refuses a report of more rows (PageReportSchema). */
 const MAX_ROWS = 5000;
@@ -24,12 +27,14 @@ export function reportPage(
 ): () => void {
   let timer: number | undefined;
   let lastSent = 0;
+  let firstChangeAt = 0;
   let retries = 0;
   const send = () => {
     timer = undefined;
     if (ctx.isInvalid) return;
-    lastSent = Date.now();
     const snap = board.snapshot();
+    // An empty page (the list still loading) does not hold back the report of the rows that come next.
+    if (snap.rows.length > 0 || snap.problems.length > 0) lastSent = Date.now();
     const message: PageReport = {
       type: 'page-report',
       url: location.href.slice(0, 2048),
@@ -75,8 +80,13 @@ export function reportPage(
     }
   });
   return () => {
-    if (timer !== undefined || ctx.isInvalid) return;
-    // The first change after a quiet second is reported at once; later ones are gathered for a second.
-    timer = ctx.setTimeout(send, Date.now() - lastSent >= THROTTLE_MS ? 0 : THROTTLE_MS);
+    if (ctx.isInvalid) return;
+    const now = Date.now();
+    if (timer === undefined) firstChangeAt = now;
+    else clearTimeout(timer);
+    // After QUIET_MS without a change, but within a second of the first change while the page keeps changing, and
+    // never sooner than a second after the last report.
+    const due = Math.max(Math.min(now + QUIET_MS, firstChangeAt + THROTTLE_MS), lastSent + THROTTLE_MS);
+    timer = ctx.setTimeout(send, Math.max(0, due - now));
   };
 }

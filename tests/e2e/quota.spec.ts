@@ -70,8 +70,8 @@ test('storage full: badges still shown, the popup says the page was not saved, n
     await expect(async () => {
       await popup.goto(`chrome-extension://${own.extensionId}/popup.html?tabId=${tabId}`);
       await expect(popup.getByTestId('storage-error')).toContainText('存储空间不足', { timeout: 1000 });
+      await expect(popup.getByTestId('rows-read')).toContainText(String(shown.length), { timeout: 1000 });
     }).toPass({ timeout: 15_000 });
-    await expect(popup.getByTestId('rows-read')).toContainText(String(shown.length));
     await popup.screenshot({ path: 'tests/artifacts/e2e/popup-storage-full.png' });
     expect(await storedRefunds(popup)).toBe(0);
 
