@@ -1,6 +1,6 @@
 // Buyer nicknames (issue 6 §5): stored only while the agent allows it; turning it off forgets them; an import
 // brings them in only where they are allowed.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { forgetBuyerNicks, withoutBuyerNick } from '@/lib/db/buyer-nicks';
 import { importJson } from '@/lib/db/import';
 import { putSetting } from '@/lib/db/queries';
@@ -10,17 +10,9 @@ import { updateSettings } from '@/lib/options-store';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings';
 import { makeRefund } from '../export/fixtures';
 import { handlePageReport } from '@/lib/db/handle-page-report';
-import { HOUR, newDb, row, T0 } from './helpers';
+import { databasesPerTest, HOUR, row, T0 } from './helpers';
 
-const dbs: RefundRadarDb[] = [];
-function open(): RefundRadarDb {
-  const d = newDb();
-  dbs.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of dbs.splice(0)) d.close();
-});
+const open = databasesPerTest();
 
 const nicks = async (db: RefundRadarDb) => (await db.refunds.orderBy('refundId').toArray()).map((r) => r.buyerNick ?? null);
 

@@ -1,10 +1,24 @@
 // A fresh, isolated fake IndexedDB per test (no shared global state between tests or files).
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
 import type { RefundRow } from '@/lib/model';
 import { RefundRadarDb, type DbOptions } from '@/lib/db/schema';
 
 export function newDb(options: Omit<DbOptions, 'indexedDB' | 'IDBKeyRange'> = {}, factory = new IDBFactory()): RefundRadarDb {
   return new RefundRadarDb({ ...options, indexedDB: factory, IDBKeyRange });
+}
+
+/** For a test file: `open()` gives a fresh database, closed after each test. */
+export function databasesPerTest(): () => RefundRadarDb {
+  const open: RefundRadarDb[] = [];
+  afterEach(() => {
+    for (const d of open.splice(0)) d.close();
+  });
+  return () => {
+    const d = newDb();
+    open.push(d);
+    return d;
+  };
 }
 
 export const T0 = Date.UTC(2026, 10, 20, 6, 0, 0); // 2026-11-20 14:00 Beijing

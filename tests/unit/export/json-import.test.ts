@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importJson, mergeImportedRefund, type ImportReport } from '@/lib/db/import';
 import { putSetting, setPaidOrders } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import { upsertObservedRows } from '@/lib/db/upsert';
 import { exportJson, jsonFileName, NOT_AN_EXPORT, parseEnvelope } from '@/lib/export/json';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings';
-import { HOUR, T0, newDb, row } from '../db/helpers';
+import { HOUR, T0, databasesPerTest, row } from '../db/helpers';
 import { makeRefund } from './fixtures';
 
-const dbs: RefundRadarDb[] = [];
-function open(): RefundRadarDb {
-  const d = newDb();
-  dbs.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of dbs.splice(0)) d.close();
-});
+const open = databasesPerTest();
 
 const ID = (i: number) => String(300000000000000000n + BigInt(i));
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, windowDays: 30, platform: 'taobao', official: { date: '2026-11-19', disputeRate: 0.0002 } };
