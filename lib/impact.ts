@@ -11,7 +11,7 @@ import {
   type RefundFacts,
   type WindowCounts,
 } from './indicators';
-import { mergeRefundFacts } from './refund-merge';
+import { mergeByRefundId } from './refund-merge';
 import { beijingDayIndex } from './window';
 
 export interface RefundImpact {
@@ -68,13 +68,11 @@ export function refundImpacts(
   const last = beijingDayIndex(asOf);
   const first = last - o.windowDays + 1;
   const paid = sumPaidOrders(paidOrdersByDay, first, last);
-  const all = countRefundsInWindow(history, o, first, last);
-  // A refund seen twice in the history counts once, merged (§6.1): take out that merged record.
-  const byId = new Map<string, RefundFacts>();
-  for (const r of history) {
-    const seen = byId.get(r.refundId);
-    byId.set(r.refundId, seen ? mergeRefundFacts(seen, r) : r);
-  }
+  // A refund seen twice in the history counts once, merged (§6.1): merged once here, counted, and its merged record
+  // is what a hypothesis replaces.
+  const merged = mergeByRefundId(history);
+  const all = countRefundsInWindow(merged, o, first, last);
+  const byId = new Map(merged.map((r) => [r.refundId, r]));
   const finish = (c: WindowCounts): Indicators => finishIndicators(c[0], paid, c[1], c[2], c[3], c[4]);
   const impacts = new Map<string, RefundImpact>();
   for (const refund of refunds) {

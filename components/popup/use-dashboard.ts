@@ -23,7 +23,7 @@ export function useDashboard(early: EarlyRequests): { dash: DashLoad; onScenario
   useEffect(() => {
     let done = false;
     const timer = setTimeout(() => {
-      void early.snapshot.then((dashboard) => {
+      void early.snapshot().then((dashboard) => {
         if (dashboard && !done) setDash((cur) => (cur.kind === 'loading' ? { kind: 'ready', dashboard, updating: true } : cur));
       });
     }, SNAPSHOT_AFTER_MS);

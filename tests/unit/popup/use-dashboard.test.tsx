@@ -41,7 +41,7 @@ function deferred<T>() {
 }
 
 function early(dashboard: Promise<ShownDashboard | null>, snapshot: ShownDashboard | null): EarlyRequests {
-  return { dashboard, snapshot: Promise.resolve(snapshot), tab: Promise.resolve({ kind: 'none' }) };
+  return { dashboard, snapshot: () => Promise.resolve(snapshot), tab: Promise.resolve({ kind: 'none' }) };
 }
 
 describe('popup dashboard sources', () => {
