@@ -70,8 +70,8 @@ export default defineBackground(() => {
   };
 
   async function onPageReport(report: PageReport, tabId: number | undefined, topFrame: boolean) {
+    // Its writes, if any, cleared the dashboards (storagemutated above); a report that changed nothing keeps them.
     const reply = await handlePageReport(db, report, await loadSettings(db), Date.now(), facts);
-    dashboards.clear();
     warmDashboard();
     void reminders.reschedule(); // deadlines may have changed: re-plan notifications and the toolbar count
     // Only the top frame, or a frame that found rows, speaks for the tab in the popup.
