@@ -20,7 +20,10 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
 }
 
 /** The suites whose results depend on instants and calendar days. */
-const TIME_SUITES = ['time', 'deadline', 'format', 'indicators', 'page', 'badge', 'db', 'reminders', 'export', 'log'];
+const TIME_SUITES = [
+  'time', 'deadline', 'format', 'indicators', 'page', 'db', 'reminders', 'export', 'log',
+  'seller-center', 'components/badge', 'components/log', 'entrypoints/background',
+];
 
 export default defineConfig({
   plugins: [WxtVitest()],

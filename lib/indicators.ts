@@ -1,6 +1,7 @@
 // The three sub-indicators over the Beijing-day window W(asOf) (domain.md §6.1–§6.5, API §6.10).
 // Rates are fractions; a zero denominator gives null, never NaN, Infinity or 0 (§6.5).
 import { BEIJING_OFFSET_MS, DAY_MS } from './time/beijing';
+import type { RefundFacts } from './refund-facts';
 import { mergeByRefundId } from './refund-merge';
 import { beijingDayIndex, dayIndexToDate, paidOrdersOn, resolveWindowDays } from './window';
 
@@ -10,18 +11,7 @@ import { beijingDayIndex, dayIndexToDate, paidOrdersOn, resolveWindowDays } from
 const OFFSET_MS = BEIJING_OFFSET_MS;
 const DAY = DAY_MS;
 
-export interface RefundFacts {
-  refundId: string;
-  type: 'refund_only' | 'return_refund' | 'exchange';
-  phase: 'onsale' | 'aftersale';
-  appliedAt: number;
-  completedAt?: number;
-  intervenedAt?: number;
-  sellerAtFault?: boolean;
-  /** Completed by a seller-side timeout (on an open refund: the seller is the party that must act by `deadlineAt`). */
-  sellerTimeout?: boolean;
-  deadlineAt?: number;
-} // epoch ms
+export type { RefundFacts };
 
 export interface IndicatorOptions {
   windowDays?: number /* 28 */;

@@ -1,6 +1,6 @@
 // Each refund counts once, by refundId (domain.md §6.1). Same refund seen several times: merge, the earliest
 // intervenedAt and the latest status win (§6.5). A completion never reverts, so a completed record beats an open one.
-import type { RefundFacts } from './indicators';
+import type { RefundFacts } from './refund-facts';
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined) return b;

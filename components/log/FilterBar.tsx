@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import { formatStateLabel, formatActorLabel, type Lang } from '@/lib/format/time-left';
 import { DATE_FIELDS, isEmptyFilter, LOG_SORTS, normaliseSearch, parseFilter, type LogFilter } from '@/lib/log/filter';
-import { ACTORS, BADGE_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from '@/lib/model';
+import { ACTORS, BADGE_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from '@/lib/model/vocabulary';
 import { dateFieldLabel, phaseLabel, sortLabel, statusLabel, typeLabel } from './labels';
 
 export interface FilterBarProps {

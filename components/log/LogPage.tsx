@@ -8,7 +8,7 @@ import { DEFAULT_THRESHOLDS, type BadgeThresholds } from '@/lib/deadline/state';
 import type { Lang } from '@/lib/format/time-left';
 import { filterFromHash, filterToHash, isEmptyFilter, type LogFilter } from '@/lib/log/filter';
 import { createLogQuery } from '@/lib/log/query';
-import { loadSettings } from '@/lib/options-store';
+import { loadSettings } from '@/lib/options/store';
 import { EmptyState } from './EmptyState';
 import { exportAllJson, exportFilteredCsv, importFile, type ImportReport } from './export-actions';
 import { ExportProgress, type ExportJob } from './ExportProgress';

@@ -1,7 +1,7 @@
 // Labels of the log page's enums (status, type, phase, sort, date field), from the log_ locale keys.
 import { t } from '@/components/i18n';
 import type { DateField, LogSort } from '@/lib/log/filter';
-import type { Phase, RefundStatus, RefundType } from '@/lib/model';
+import type { Phase, RefundStatus, RefundType } from '@/lib/model/vocabulary';
 
 export const statusLabel = (s: RefundStatus): string => t(`log_status_${s}`);
 export const typeLabel = (s: RefundType): string => t(`log_type_${s}`);

@@ -1,7 +1,7 @@
 // 1. 基准值: industry average and platinum value per sub-indicator (§6.6). Rates typed in %, stored as fractions.
 import { t, uiLang } from '@/components/i18n';
 import { SUB_INDICATORS } from '@/lib/composite';
-import { BENCHMARK_FIELDS, benchmarkFieldId, benchmarkWarnings, buildSettings } from '@/lib/options-form';
+import { BENCHMARK_FIELDS, benchmarkFieldId, benchmarkWarnings, buildSettings } from '@/lib/options/form';
 import { SaveBar, Section, TextField } from './controls';
 import { subIndicatorName, subIndicatorUnit } from './labels';
 import type { OptionsStore } from './store';

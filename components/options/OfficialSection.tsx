@@ -3,8 +3,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import { SUB_INDICATORS } from '@/lib/composite';
-import { complementPercent, numberToPlainString, parseDecimalText } from '@/lib/number-input';
-import { OFFICIAL_FIELDS } from '@/lib/options-form';
+import { complementPercent, numberToPlainString, parseDecimalText } from '@/lib/options/number-input';
+import { OFFICIAL_FIELDS } from '@/lib/options/form';
 import { beijingDate } from '@/lib/time/beijing';
 import { RadioGroup, SaveBar, Section, TextField } from './controls';
 import { subIndicatorName, subIndicatorUnit } from './labels';

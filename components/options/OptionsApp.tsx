@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import type { RefundRadarDb } from '@/lib/db';
-import { describeWriteError, loadSettings } from '@/lib/options-store';
+import { describeWriteError, loadSettings } from '@/lib/options/store';
 import { BenchmarksSection } from './BenchmarksSection';
 import { OfficialSection } from './OfficialSection';
 import { PaidOrdersSection } from './PaidOrdersSection';

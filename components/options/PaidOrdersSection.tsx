@@ -2,8 +2,8 @@
 // paste from a spreadsheet (invalid lines are listed with their line number and never stored).
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
-import { describeWriteError, loadPaidOrders, savePaidOrderChanges } from '@/lib/options-store';
-import { fillRecentDays, parseCountText, parsePaidOrdersPaste, recentDates, type PasteResult } from '@/lib/paid-orders-input';
+import { describeWriteError, loadPaidOrders, savePaidOrderChanges } from '@/lib/options/store';
+import { fillRecentDays, parseCountText, parsePaidOrdersPaste, recentDates, type PasteResult } from '@/lib/options/paid-orders-input';
 import { addDays, beijingDate } from '@/lib/time/beijing';
 import { Checkbox, SaveBar, statusText, TextField } from './controls';
 import type { OptionsStore } from './store';

@@ -1,7 +1,7 @@
 // 8. 超时提醒: desktop reminders before a seller-side deadline (issue 4), with an off switch and quiet hours.
 import { useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
-import { REMINDER_FIELDS } from '@/lib/options-form';
+import { REMINDER_FIELDS } from '@/lib/options/form';
 import { Checkbox, SaveBar, Section, TextField } from './controls';
 import type { OptionsStore } from './store';
 import { useSettingsForm } from './use-settings-form';

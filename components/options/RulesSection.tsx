@@ -2,9 +2,9 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import { DEFAULT_RULES, PLATFORMS, RETURN_SHIPPINGS, type DeadlineRule, type Platform, type ReturnShipping } from '@/lib/deadline/rules';
-import { parseDecimalText } from '@/lib/number-input';
-import { RULE_LIMIT_KEYS, ruleFieldId, ruleFields, textsFromSettings, type RuleLimitKey } from '@/lib/options-form';
-import type { Settings } from '@/lib/settings';
+import { parseDecimalText } from '@/lib/options/number-input';
+import { RULE_LIMIT_KEYS, ruleFieldId, ruleFields, textsFromSettings, type RuleLimitKey } from '@/lib/options/form';
+import type { Settings } from '@/lib/settings/settings';
 import { Checkbox, RadioGroup, SaveBar, Section, TextField } from './controls';
 import type { OptionsStore } from './store';
 import { useSettingsForm } from './use-settings-form';

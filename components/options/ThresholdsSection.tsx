@@ -1,6 +1,6 @@
 // 3. 角标阈值: when a badge turns 紧急 / 临近, per actor (§8; defaults seller 6/24 h, buyer 12/48 h).
 import { t } from '@/components/i18n';
-import { THRESHOLD_FIELDS } from '@/lib/options-form';
+import { THRESHOLD_FIELDS } from '@/lib/options/form';
 import { DEFAULT_THRESHOLDS } from '@/lib/deadline/state';
 import { SaveBar, Section, TextField } from './controls';
 import type { OptionsStore } from './store';

@@ -2,8 +2,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import { SUB_INDICATORS } from '@/lib/composite';
-import { PLATINUM_LEAD_FIELD, WEIGHT_FIELDS, WEIGHT_PRESETS, weightPresetOf, type WeightPreset } from '@/lib/options-form';
-import type { Settings } from '@/lib/settings';
+import { PLATINUM_LEAD_FIELD, WEIGHT_FIELDS, WEIGHT_PRESETS, weightPresetOf, type WeightPreset } from '@/lib/options/form';
+import type { Settings } from '@/lib/settings/settings';
 import { Checkbox, RadioGroup, SaveBar, Section, TextField } from './controls';
 import { subIndicatorName } from './labels';
 import type { OptionsStore } from './store';

@@ -2,7 +2,7 @@
 // aria-describedby / aria-invalid, radio groups in fieldsets, and the per-section 保存 bar with its live status.
 import type { ComponentChildren } from 'preact';
 import { t } from '@/components/i18n';
-import type { FieldMessage } from '@/lib/options-form';
+import type { FieldMessage } from '@/lib/options/form';
 import type { SaveStatus } from './use-settings-form';
 
 export function msg(m: FieldMessage): string {

@@ -1,7 +1,7 @@
 // Shared state of the options page: the database and the last saved settings (one signal, read by every section).
 import { signal, type Signal } from '@preact/signals';
 import type { RefundRadarDb } from '@/lib/db';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings/settings';
 
 export interface OptionsStore {
   db: RefundRadarDb;

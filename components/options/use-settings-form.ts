@@ -1,9 +1,9 @@
 // One settings section's form state: the typed texts, live validation (derived on every render, nothing stored
 // until it is valid), and the explicit 保存 action with its visible status.
 import { useState } from 'preact/hooks';
-import { buildSettings, textsFromSettings, type FieldDef, type FieldErrors, type FieldTexts, type FormOptions } from '@/lib/options-form';
-import { describeWriteError, updateSettings } from '@/lib/options-store';
-import type { Settings } from '@/lib/settings';
+import { buildSettings, textsFromSettings, type FieldDef, type FieldErrors, type FieldTexts, type FormOptions } from '@/lib/options/form';
+import { describeWriteError, updateSettings } from '@/lib/options/store';
+import type { Settings } from '@/lib/settings/settings';
 import type { OptionsStore } from './store';
 
 export type SaveStatus =

@@ -2,8 +2,8 @@
 // official figures beside the estimate (domain.md §6.6, §6.7, §11). Always labelled as an estimate.
 import { t } from '@/components/i18n';
 import { CAMPAIGN_MAX_RANK_SHARE } from '@/lib/composite';
-import type { CompositeView } from '@/lib/dashboard';
-import { formatShare } from '@/lib/dashboard-format';
+import type { CompositeView } from '@/lib/dashboard/dashboard';
+import { formatShare } from '@/lib/dashboard/format';
 
 /** Horizontal 0–100 % bar with the rank share and the 90 % campaign line; the text beside it carries the meaning. */
 function RankBar({ rankShare }: { rankShare: number }) {

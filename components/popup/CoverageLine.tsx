@@ -1,8 +1,8 @@
 // §11 coverage: 已记录 N 天 · 缺成交笔数 M 天 · 未识别 K 行, and the way to the settings.
 // K = rows the active tab's readers could not understand + stored records the indicators could not use.
 import { t } from '@/components/i18n';
-import type { CoverageView } from '@/lib/dashboard';
-import { shortDate } from '@/lib/dashboard-format';
+import type { CoverageView } from '@/lib/dashboard/dashboard';
+import { shortDate } from '@/lib/dashboard/format';
 import { openOptions } from './actions';
 
 const MAX_DATES = 8;

@@ -1,6 +1,7 @@
 // First run: nothing recorded yet. Says what to do, in order, with the two ways forward.
 import { t } from '@/components/i18n';
-import { openOptions, openTab, REFUND_LIST_URL } from './actions';
+import { REFUND_LIST_URL } from '@/lib/seller-center/urls';
+import { openOptions, openTab } from './actions';
 
 export function EmptyState() {
   return (

@@ -1,9 +1,9 @@
 // What the extension understood on the active tab: rows with a badge, rows not understood (with a sample), states.
 import { t, uiLang } from '@/components/i18n';
 import { formatStateLabel } from '@/lib/format/time-left';
-import { BADGE_STATES } from '@/lib/model';
+import { BADGE_STATES } from '@/lib/model/vocabulary';
 import { formatBeijing } from '@/lib/time/beijing';
-import type { StoredTabReport } from '@/lib/messages';
+import type { StoredTabReport } from '@/lib/protocol/messages';
 import type { TabReportLoad } from './tab-report';
 
 /** What support needs to see why rows were not understood: the page kind, counts and samples, no buyer data. */

@@ -5,9 +5,9 @@
 import { useState } from 'preact/hooks';
 import { t, uiLang } from '@/components/i18n';
 import { CAMPAIGN_MAX_RANK_SHARE } from '@/lib/composite';
-import type { ProjectionPointView, ProjectionScenario, ProjectionView } from '@/lib/dashboard';
-import { SCENARIOS } from '@/lib/scenarios';
-import { CHART_SERIES, formatIndicator, formatShare, formatTick, niceAxis, shortDate, type ChartSeries } from '@/lib/dashboard-format';
+import type { ProjectionPointView, ProjectionScenario, ProjectionView } from '@/lib/dashboard/dashboard';
+import { SCENARIOS } from '@/lib/dashboard/scenarios';
+import { CHART_SERIES, formatIndicator, formatShare, formatTick, niceAxis, shortDate, type ChartSeries } from '@/lib/dashboard/format';
 import type { Lang } from '@/lib/format/time-left';
 
 export interface ProjectionChartProps {

@@ -1,6 +1,6 @@
 // The three sub-indicators and the 白金售后服务 status (all three reach platinum, [T14]).
 import { t } from '@/components/i18n';
-import type { Dashboard } from '@/lib/dashboard';
+import type { Dashboard } from '@/lib/dashboard/dashboard';
 import { SubIndicatorRow } from './SubIndicatorRow';
 
 export function SubIndicatorList({ dashboard }: { dashboard: Omit<Dashboard, 'windowEvents'> }) {

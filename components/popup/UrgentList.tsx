@@ -1,7 +1,7 @@
 // The most urgent refunds the seller must act on, by time left (deadline as last seen on the refund pages), each
 // linking to its seller-center detail page. State in text and colour (§9: never colour alone).
 import { t, uiLang } from '@/components/i18n';
-import type { UrgentRefundView } from '@/lib/dashboard';
+import type { UrgentRefundView } from '@/lib/dashboard/dashboard';
 import { formatStateLabel, formatTimeLeft } from '@/lib/format/time-left';
 import { openLinkInTab } from './actions';
 

@@ -1,5 +1,4 @@
 // Navigation from the popup: seller-center pages open in a new tab; the settings page through the runtime API.
-export const REFUND_LIST_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
 
 export function openTab(url: string): void {
   void browser.tabs.create({ url });

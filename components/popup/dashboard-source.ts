@@ -1,11 +1,11 @@
 // Where the popup's dashboard comes from: the background (it keeps the facts in memory), the snapshot the background
 // left in extension storage (shown while a cold background reads the history), or, when the background cannot
 // answer, the popup's own reading of the database.
-import type { Dashboard } from '@/lib/dashboard';
-import { fromSnapshot, SNAPSHOT_KEY } from '@/lib/dashboard-snapshot';
+import type { Dashboard } from '@/lib/dashboard/dashboard';
+import { fromSnapshot, SNAPSHOT_KEY } from '@/lib/dashboard/snapshot';
 import type { LoadedDashboard } from '@/lib/db/load-dashboard';
 import type { ProjectionScenario } from '@/lib/projection';
-import { DEFAULT_SCENARIO } from '@/lib/scenarios';
+import { DEFAULT_SCENARIO } from '@/lib/dashboard/scenarios';
 import { askBackground } from './ask-background';
 import { loadActiveTabReport, type TabReportLoad } from './tab-report';
 

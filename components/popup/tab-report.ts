@@ -1,6 +1,6 @@
 // The page report of the tab the popup describes (what the content script understood there), from the background.
 import { askBackground } from './ask-background';
-import { StoredTabReportSchema, type StoredTabReport } from '@/lib/messages';
+import { StoredTabReportSchema, type StoredTabReport } from '@/lib/protocol/messages';
 
 export type TabReportLoad = { kind: 'loading' } | { kind: 'none' } | { kind: 'report'; report: StoredTabReport };
 

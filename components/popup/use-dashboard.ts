@@ -47,7 +47,7 @@ export function useDashboard(early: EarlyRequests): { dash: DashLoad; onScenario
     if (dash.kind !== 'ready') return;
     const { loaded } = dash;
     if (loaded) {
-      void import('@/lib/dashboard').then(({ buildProjection }) => {
+      void import('@/lib/dashboard/dashboard').then(({ buildProjection }) => {
         const { facts, paidOrdersByDay, settings, asOf } = loaded;
         const projection = buildProjection(facts, paidOrdersByDay, settings, asOf, scenario, loaded.dashboard.windowEvents);
         setDash({ ...dash, dashboard: { ...dash.dashboard, projection } });

@@ -5,9 +5,9 @@ import { BADGE_TAG } from '@/components/badge/mount-badge';
 import { startTicker } from '@/components/badge/ticker';
 import { uiLang } from '@/components/i18n';
 import { badgeAnchor } from '@/lib/page/anchor';
-import { detectRefundPage } from '@/lib/page/detect-page';
+import { detectRefundPage } from '@/lib/seller-center/page-kind';
 import { readRefundRow } from '@/lib/page/read-page';
-import { REFUND_PAGE_MATCHES } from '@/lib/refund-page-matches';
+import { REFUND_PAGE_MATCHES } from '@/lib/seller-center/urls';
 import { reportPage } from './report';
 import { watchRows } from './watch-rows';
 

@@ -2,8 +2,9 @@
 // moment (every slice of one render in one report), at most one message a second.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BadgeBoard } from '@/components/badge/badge-board';
-import type { PageReport, PAGE_KINDS } from '@/lib/messages';
-import { PageReportReplySchema } from '@/lib/page-report-reply';
+import type { PageReport } from '@/lib/protocol/messages';
+import type { PageKind } from '@/lib/seller-center/page-kind';
+import { PageReportReplySchema } from '@/lib/protocol/page-report-reply';
 
 const THROTTLE_MS = 1000;
 /** A render's rows are badged in slices; this long without a change, they are all there. */
@@ -23,7 +24,7 @@ const RETRY_MS = 1500;
 export function reportPage(
   ctx: ContentScriptContext,
   board: BadgeBoard,
-  pageKind: (typeof PAGE_KINDS)[number],
+  pageKind: PageKind,
 ): () => void {
   let timer: number | undefined;
   let lastSent = 0;

@@ -1,12 +1,12 @@
 // One page report from a content script: store what the page shows (idempotent upsert), then answer with what the
 // history knows about those refunds (first seen, an earlier page deadline, §3) and what each open one does to the
 // indicators (§6.8), so the badges can show it without the content script ever opening the database.
-import { indicatorOptions } from '../dashboard';
+import { indicatorOptions } from '../dashboard/dashboard';
 import { refundImpacts } from '../impact';
 import { impactNumbers } from '../format/impact';
-import type { PageReport, PageReportReply } from '../messages';
+import type { PageReport, PageReportReply } from '../protocol/messages';
 import { isCompleted } from '../status/classify';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { addDays, beijingDate } from '../time/beijing';
 import { withoutBuyerNick } from './buyer-nicks';
 import type { FactsCache } from './facts-cache';

@@ -22,7 +22,7 @@ import {
   RefundEventSchema,
   StoredRefundSchema,
 } from '../export/json';
-import { parseSettings, SETTINGS_KEY, SettingsSchema } from '../settings';
+import { parseSettings, SETTINGS_KEY, SettingsSchema } from '../settings/settings';
 import { withoutBuyerNick } from './buyer-nicks';
 import { isCompleted } from '../status/classify';
 import type { PaidOrdersDay, RefundEvent, RefundRadarDb, StoredRefund } from './schema';

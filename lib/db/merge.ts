@@ -6,7 +6,8 @@
 // - Completion is terminal (§2.3): a completed reading wins whatever its time, and a later open reading (a stale tab,
 //   §5.2 notes detail tabs that do not refresh) never reopens the refund.
 // - Fields a page does not show are kept; a newer page's value replaces an older one.
-import type { PageDeadline, RefundRow } from '../model';
+import type { PageDeadline } from '../model/page-deadline';
+import type { RefundRow } from '../model/refund-row';
 import { DEFAULT_RULES, estimateRuleDeadline, type DeadlineRule, type RuleOptions } from '../deadline/rules';
 import { actorFor, isCompleted } from '../status/classify';
 import type { RefundEvent, SeenPrecision, StatusSincePrecision, StoredPageDeadline, StoredRefund } from './schema';

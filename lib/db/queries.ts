@@ -2,7 +2,8 @@
 import Dexie from 'dexie';
 import * as z from 'zod/mini';
 import type { RefundFacts } from '../indicators';
-import { REFUND_STATUSES, type PageDeadline, type RefundStatus } from '../model';
+import { REFUND_STATUSES, type RefundStatus } from '../model/vocabulary';
+import type { PageDeadline } from '../model/page-deadline';
 import { isCompleted } from '../status/classify';
 import { beijingToInstant } from '../time/beijing';
 import type { RefundRadarDb, StatusSincePrecision, StoredRefund } from './schema';

@@ -1,7 +1,8 @@
 // The local history (IndexedDB via Dexie). Used only by the background service worker and extension pages, never
 // by content scripts: a content script runs in the seller center's origin, whose IndexedDB is not ours.
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Actor, GoodsState, PageDeadline, Phase, RefundStatus, RefundType } from '../model';
+import type { Actor, GoodsState, Phase, RefundStatus, RefundType } from '../model/vocabulary';
+import type { PageDeadline } from '../model/page-deadline';
 
 export const DB_NAME = 'refund-radar';
 

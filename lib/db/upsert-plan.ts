@@ -1,6 +1,7 @@
 // What one page report changes, computed in memory from the stored snapshots (pure, no database): the refunds to put,
 // the events to add and the stored events to re-date. upsert.ts then writes only that, in one transaction.
-import type { RefundRow, RefundStatus } from '../model';
+import type { RefundStatus } from '../model/vocabulary';
+import type { RefundRow } from '../model/refund-row';
 import { mergeObservation, sameSnapshot, type MergeOptions } from './merge';
 import type { RefundEvent, StoredRefund } from './schema';
 

@@ -4,7 +4,7 @@
 // (find-events.ts) and rewritten in place. IndexedDB runs overlapping rw
 // transactions one after another, so the same report sent by three tabs at once ends in the same state as one report.
 import Dexie from 'dexie';
-import type { RefundRow } from '../model';
+import type { RefundRow } from '../model/refund-row';
 import { findEventIds } from './find-events';
 import type { MergeOptions } from './merge';
 import { readRefunds } from './read-refunds';

@@ -1,5 +1,7 @@
 // Everything the badge of one row shows (domain.md §3, §4.2, §8): the single entry point of the content script.
-import type { Actor, BadgeState, DeadlineSource, PageDeadline, RefundRow, RefundStatus, TimeoutOutcome } from '../model';
+import type { Actor, BadgeState, DeadlineSource, RefundStatus, TimeoutOutcome } from '../model/vocabulary';
+import type { PageDeadline } from '../model/page-deadline';
+import type { RefundRow } from '../model/refund-row';
 import { actorFor } from '../status/classify';
 import { DEFAULT_RULES, estimateRuleDeadline, type DeadlineRule, type Platform, type ReturnShipping } from './rules';
 import { badgeState, DEFAULT_THRESHOLDS, type BadgeThresholds } from './state';

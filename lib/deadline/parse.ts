@@ -1,6 +1,6 @@
 // Reads the page's own deadline text (domain.md §4): countdowns, clock countdowns, 超时时间 and overdue amounts.
 // Pure: the caller passes the reading time, so a countdown becomes an absolute instant.
-import type { PageDeadline } from '../model';
+import type { PageDeadline } from '../model/page-deadline';
 import { normalizeText } from '../text/normalize';
 import { beijingToInstant } from '../time/beijing';
 

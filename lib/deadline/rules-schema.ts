@@ -1,7 +1,7 @@
 // zod/mini schema of the deadline rules table (rules.ts), for the settings and the background's answer to the content
 // script. Apart from rules.ts so code that only estimates deadlines does not carry it (issue 5 size budget).
 import * as z from 'zod/mini';
-import { ACTORS, GOODS_STATES, REFUND_STATUSES, REFUND_TYPES, TIMEOUT_OUTCOMES } from '../model';
+import { ACTORS, GOODS_STATES, REFUND_STATUSES, REFUND_TYPES, TIMEOUT_OUTCOMES } from '../model/vocabulary';
 
 const hours = z.number().check(z.gt(0), z.lte(24 * 365));
 

@@ -1,7 +1,7 @@
 // The default deadline rules (domain.md §3, R1–R9) as editable data, and the rule estimate of a deadline.
 // Page readings always win over these (§3); the caller (describe.ts) decides which one is shown.
 import type * as z from 'zod/mini';
-import type { Actor, GoodsState, RefundStatus, RefundType, TimeoutOutcome } from '../model';
+import type { Actor, GoodsState, RefundStatus, RefundType, TimeoutOutcome } from '../model/vocabulary';
 import type { DeadlineRuleSchema } from './rules-schema';
 
 export const PLATFORMS = ['tmall', 'taobao'] as const;

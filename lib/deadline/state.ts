@@ -1,6 +1,6 @@
 // Badge `data-state` (domain.md §8) from the deadline, the actor and configurable thresholds.
 import type * as z from 'zod/mini';
-import type { Actor, BadgeState, RefundStatus } from '../model';
+import type { Actor, BadgeState, RefundStatus } from '../model/vocabulary';
 import { isCompleted } from '../status/classify';
 import type { BadgeThresholdsSchema } from './thresholds-schema';
 

@@ -15,7 +15,7 @@
 //   so Excel/WPS show it as text instead of evaluating it. The full-width forms ＝ ＋ － ＠ are treated the same: CJK
 //   input methods produce them and some spreadsheet locales accept them as formula starters. Buyer-controlled text
 //   (the status text) reaches the file; the codes, digits, dates and amounts we write never start with these.
-import type { DeadlineSource } from '../model';
+import type { DeadlineSource } from '../model/vocabulary';
 import type { Lang } from '../format/time-left';
 import type { StoredRefund } from '../db/schema';
 import { beijingDate, formatBeijing } from '../time/beijing';

@@ -14,11 +14,11 @@
 // them. The result is an array of string parts for a Blob (exportJsonParts) or one string (exportJson); at 100,000
 // refunds that is ≈ 60 MB of text, which a single string handles.
 import * as z from 'zod/mini';
-import { ACTORS, GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from '../model';
-import { PageDeadlineSchema } from '../page-deadline-schema';
+import { ACTORS, GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from '../model/vocabulary';
+import { PageDeadlineSchema } from '../model/page-deadline';
 import type { Lang } from '../format/time-left';
 import type { PaidOrdersDay, RefundEvent, RefundRadarDb, StoredRefund } from '../db/schema';
-import { SETTINGS_KEY } from '../settings';
+import { SETTINGS_KEY } from '../settings/settings';
 import { beijingDate, beijingToInstant } from '../time/beijing';
 import { yieldToEventLoop } from './csv-stream';
 

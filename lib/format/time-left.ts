@@ -1,6 +1,6 @@
 // Badge wording (domain.md §9, §11): calendar time left or overdue, and the state/actor/outcome labels.
 // Pure string functions, used inside the badge UI.
-import type { Actor, BadgeState, TimeoutOutcome } from '../model';
+import type { Actor, BadgeState, TimeoutOutcome } from '../model/vocabulary';
 
 export type Lang = 'zh' | 'en';
 

@@ -2,7 +2,7 @@
 // bookmarked ("#status=success&from=2026-11-01&to=2026-11-20&date=applied&sort=deadline"). Every field is optional;
 // a missing or invalid field means "no restriction" (or the default order), never an error.
 import * as z from 'zod/mini';
-import { ACTORS, BADGE_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from '../model';
+import { ACTORS, BADGE_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from '../model/vocabulary';
 import { addDays, beijingToInstant } from '../time/beijing';
 
 export const LOG_SORTS = ['recent', 'deadline'] as const;

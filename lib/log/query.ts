@@ -11,7 +11,7 @@
 import Dexie, { cmp, type Collection, type IndexableType, type InsertType } from 'dexie';
 import type { RefundRadarDb, StoredRefund } from '../db/schema';
 import { badgeState, DEFAULT_THRESHOLDS, thresholdsFor, type BadgeThresholds } from '../deadline/state';
-import { ACTORS, type Actor, type BadgeState } from '../model';
+import { ACTORS, type Actor, type BadgeState } from '../model/vocabulary';
 import { dateRange, FILTER_KEYS, type FilterKey, type LogFilter } from './filter';
 
 const HOUR_MS = 3_600_000;

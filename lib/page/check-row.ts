@@ -2,7 +2,8 @@
 // page; zod's generic parse was a tenth of the content script's time). Same verdict, same first failing field (in
 // the schema's key order) and the same output (the schema's keys, in its order). tests/unit/page/check-row.test.ts
 // compares both on random candidates.
-import { BUYER_NICK_MAX, GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES, type RefundRow } from '../model';
+import { BUYER_NICK_MAX, GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from '../model/vocabulary';
+import type { RefundRow } from '../model/refund-row';
 
 export type RowCheck = { success: true; data: RefundRow } | { success: false; error: { issues: Array<{ path: string[] }> } };
 

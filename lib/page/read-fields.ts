@@ -1,7 +1,7 @@
 // The text of each field of one row (domain.md §5: "a field is the text after its label's colon, or the cell under
 // its header"). The column cell wins; a "标签：值" label inside the row is the fallback; otherwise the field is absent.
 import { type ReadContext, cellUnder, createReadContext, headerFor } from './columns';
-import type { GoodsState } from '../model';
+import type { GoodsState } from '../model/vocabulary';
 import { parseAmountFen } from './amount';
 import { classifyStatus, classifyType } from '../status/classify';
 import { compactText } from '../text/normalize';

@@ -1,7 +1,8 @@
 // A whole page (or a list container, or a frame's document) → its rows and the rows that could not be read.
 // The content script instead finds the rows of each page change (added-rows.ts) and calls readRefundRow per row:
 // rows are keyed by element, so a list showing one refund twice yields two entries.
-import type { RefundRow, RowProblem } from '../model';
+import type { RowProblem } from '../model/vocabulary';
+import type { RefundRow } from '../model/refund-row';
 import { createReadContext } from './columns';
 import { findRefundRows } from './find-rows';
 import { readRefundRow } from './read-row';

@@ -1,7 +1,9 @@
 // One row element → one RefundRow (domain.md §1 fields, §2.1 status, §4 deadlines), validated by RefundRowSchema.
 // Ids stay digit strings (18 digits exceed Number.MAX_SAFE_INTEGER). A row without one readable refund id is a
 // problem, never a guess; a field that cannot be read is left out without failing the row.
-import { BUYER_NICK_MAX, type PageDeadline, type RefundRow, type RowProblem, type Phase } from '../model';
+import { BUYER_NICK_MAX, type RowProblem, type Phase } from '../model/vocabulary';
+import type { PageDeadline } from '../model/page-deadline';
+import type { RefundRow } from '../model/refund-row';
 import { checkRefundRow } from './check-row';
 import { classifyStatus, classifyType } from '../status/classify';
 import { compactText, normalizeText } from '../text/normalize';

@@ -1,8 +1,7 @@
 // What a click on a reminder opens, encoded in the notification id (the background may have been restarted between
 // showing and clicking, so nothing is kept in memory): one refund → its detail page; a group → the refund list.
-import { refundDetailUrl } from '../dashboard';
+import { REFUND_LIST_URL, refundDetailUrl } from '../seller-center/urls';
 
-export const REFUND_LIST_URL = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
 export const NOTIFICATION_PREFIX = 'refund-radar';
 
 export type ReminderTarget = { kind: 'detail'; refundId: string } | { kind: 'list' };

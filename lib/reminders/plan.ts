@@ -24,7 +24,7 @@
 import { formatTimeLeft, type Lang } from '../format/time-left';
 import { notificationId, targetUrl, type ReminderTarget } from './links';
 import { quietEndAt } from './quiet-hours';
-import type { ReminderSettings } from './settings';
+import type { ReminderSettings } from '../settings/reminder-settings';
 import { asOfLine, moreLine, refundLabel, refundLine, reminderSentence, reminderTitle } from './text';
 
 const MINUTE_MS = 60_000;

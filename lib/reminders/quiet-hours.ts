@@ -1,6 +1,6 @@
 // Quiet hours on the Beijing wall clock (UTC+8, no daylight saving), whatever the computer's time zone.
 import { BEIJING_OFFSET_MS, DAY_MS } from '../time/beijing';
-import type { QuietHours } from './settings';
+import type { QuietHours } from '../settings/reminder-settings';
 
 const MINUTE_MS = 60_000;
 

@@ -1,6 +1,6 @@
 // Status text → normalized status (domain.md §2.1 "Classifying status text"). First match wins; order matters:
 // rule 5 (等待买家退货) must precede rule 6 (买家退货), and 介入 precedes the open statuses.
-import type { Actor, RefundStatus, RefundType } from '../model';
+import type { Actor, RefundStatus, RefundType } from '../model/vocabulary';
 import { compactText } from '../text/normalize';
 
 const RULES: ReadonlyArray<readonly [RefundStatus, readonly string[]]> = [

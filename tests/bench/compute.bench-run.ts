@@ -3,12 +3,12 @@
 // $BENCH_OUT (JSON) for tests/bench/run.mjs; nothing is asserted on time.
 import { writeFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { buildDashboard } from '@/lib/dashboard';
+import { buildDashboard } from '@/lib/dashboard/dashboard';
 import { toRefundFacts } from '@/lib/db/queries';
 import type { StoredRefund } from '@/lib/db/schema';
 import { computeIndicators, type RefundFacts } from '@/lib/indicators';
 import { projectIndicators } from '@/lib/projection';
-import { parseSettings } from '@/lib/settings';
+import { parseSettings } from '@/lib/settings/settings';
 // @ts-expect-error plain ESM helper without types
 import { paidOrderDays, storedRefunds } from './gen-data.mjs';
 

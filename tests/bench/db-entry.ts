@@ -5,6 +5,6 @@ import { handlePageReport } from '@/lib/db/handle-page-report';
 import { RefundRadarDb } from '@/lib/db/schema';
 import { upsertObservedRows } from '@/lib/db/upsert';
 import { knownFor, refundFacts } from '@/lib/db/queries';
-import { loadSettings } from '@/lib/options-store';
+import { loadSettings } from '@/lib/options/store';
 
 (globalThis as Record<string, unknown>).__rrBench = { RefundRadarDb, upsertObservedRows, handlePageReport, knownFor, refundFacts, loadSettings };

@@ -7,7 +7,7 @@ import { changesDashboardInputs } from '@/lib/db/dashboard-inputs';
 import { putSetting } from '@/lib/db/queries';
 import { DB_NAME, RefundRadarDb } from '@/lib/db/schema';
 import { REMINDER_STATE_KEY } from '@/lib/reminders/load';
-import { SETTINGS_KEY } from '@/lib/settings';
+import { SETTINGS_KEY } from '@/lib/settings/settings';
 
 let db: RefundRadarDb;
 let seen: ObservabilitySet[];

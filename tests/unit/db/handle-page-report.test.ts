@@ -4,9 +4,9 @@ import { handlePageReport } from '@/lib/db/handle-page-report';
 import { setPaidOrders } from '@/lib/db/queries';
 import { refundImpact } from '@/lib/impact';
 import { refundFacts } from '@/lib/db/queries';
-import type { PageReport } from '@/lib/messages';
-import { PageReportReplySchema } from '@/lib/messages';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import type { PageReport } from '@/lib/protocol/messages';
+import { PageReportReplySchema } from '@/lib/protocol/messages';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { addDays, beijingDate } from '@/lib/time/beijing';
 import { HOUR, T0, logRequests, newDb, row } from './helpers';
 

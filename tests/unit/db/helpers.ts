@@ -1,7 +1,7 @@
 // A fresh, isolated fake IndexedDB per test (no shared global state between tests or files).
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach } from 'vitest';
-import type { RefundRow } from '@/lib/model';
+import type { RefundRow } from '@/lib/model/refund-row';
 import { RefundRadarDb, type DbOptions } from '@/lib/db/schema';
 
 export function newDb(options: Omit<DbOptions, 'indexedDB' | 'IDBKeyRange'> = {}, factory = new IDBFactory()): RefundRadarDb {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { upsertObservedRows } from '@/lib/db/upsert';
 import type { RefundRadarDb } from '@/lib/db/schema';
-import type { RefundRow } from '@/lib/model';
+import type { RefundRow } from '@/lib/model/refund-row';
 import { HOUR, T0, logRequests, newDb, row } from './helpers';
 
 const ID = '200000000000000001';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeRefund } from '@/lib/deadline/describe';
 import { parseDeadlineText } from '@/lib/deadline/parse';
-import type { RefundRow } from '@/lib/model';
+import type { RefundRow } from '@/lib/model/refund-row';
 
 const NOW = Date.parse('2026-11-21T02:00:00.000Z'); // 10:00 Beijing
 const APPLIED = Date.parse('2026-11-20T06:03:00.000Z'); // 2026-11-20 14:03 Beijing

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_THRESHOLDS, badgeState, nextStateChange, thresholdsFor } from '@/lib/deadline/state';
 import { BadgeThresholdsSchema } from '@/lib/deadline/thresholds-schema';
-import type { Actor, RefundStatus } from '@/lib/model';
+import type { Actor, RefundStatus } from '@/lib/model/vocabulary';
 
 const NOW = Date.parse('2026-11-21T02:00:00.000Z');
 const H = 3_600_000;

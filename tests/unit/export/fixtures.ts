@@ -1,6 +1,6 @@
 // Generated refunds for the export tests.
 import type { StoredRefund } from '@/lib/db/schema';
-import { REFUND_STATUSES } from '@/lib/model';
+import { REFUND_STATUSES } from '@/lib/model/vocabulary';
 import { actorFor, isCompleted } from '@/lib/status/classify';
 
 export const T0 = Date.UTC(2026, 10, 20, 6, 0, 0); // 2026-11-20 14:00:00 Beijing

@@ -5,7 +5,7 @@
 // two good rows, in a card list ("标签：值") and in a table with column headers.
 import { describe, expect, it } from 'vitest';
 import { describeRefund } from '@/lib/deadline/describe';
-import type { RefundRow } from '@/lib/model';
+import type { RefundRow } from '@/lib/model/refund-row';
 import { readRefundPage } from '@/lib/page/read-page';
 
 const NOW = Date.UTC(2026, 10, 21, 2, 0); // 10:00 Beijing

@@ -3,7 +3,7 @@
 //   refund whose marked row element contains it (or which it contains); it never spans two different refunds.
 // - Each field it returns equals the truth or is absent (status: the truth or `unknown`) — never a different value.
 // - The badge anchor lies inside the returned row element.
-import type { RefundRow } from '@/lib/model';
+import type { RefundRow } from '@/lib/model/refund-row';
 import { badgeAnchor, createReadContext, readRefundPage } from '@/lib/page/read-page';
 import { normalizeText } from '@/lib/text/normalize';
 import { NOW, type Truth, type TruthMap } from './mutate';

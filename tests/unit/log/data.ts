@@ -2,7 +2,7 @@
 // refunds with and without deadlines, completed ones, and missing optional fields.
 import { actorFor, isCompleted } from '@/lib/status/classify';
 import type { RefundEvent, StoredRefund } from '@/lib/db/schema';
-import { PHASES, REFUND_STATUSES, REFUND_TYPES } from '@/lib/model';
+import { PHASES, REFUND_STATUSES, REFUND_TYPES } from '@/lib/model/vocabulary';
 
 export const NOW = Date.UTC(2026, 10, 20, 6, 0, 0); // 2026-11-20 14:00 Beijing
 export const HOUR = 3_600_000;

@@ -7,7 +7,7 @@ import {
   parseDecimalText,
   percentTextToFraction,
   shiftDecimal,
-} from '@/lib/number-input';
+} from '@/lib/options/number-input';
 
 describe('percent ↔ fraction', () => {
   it('0.01 % is stored as exactly 0.0001 (the same double as the literal)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillRecentDays, parseCountText, parseDateText, parsePaidOrdersPaste, recentDates } from '@/lib/paid-orders-input';
+import { fillRecentDays, parseCountText, parseDateText, parsePaidOrdersPaste, recentDates } from '@/lib/options/paid-orders-input';
 
 describe('parseDateText', () => {
   it('reads ISO, slash, dot and Chinese dates, with or without leading zeros', () => {

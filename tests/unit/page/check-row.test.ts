@@ -1,7 +1,7 @@
 // checkRefundRow must give RefundRowSchema's verdict, first failing field and output on every candidate.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RefundRowSchema } from '@/lib/model-schemas';
+import { RefundRowSchema } from '@/lib/model/refund-row';
 import { checkRefundRow } from '@/lib/page/check-row';
 
 const T = 1_764_000_000_000;

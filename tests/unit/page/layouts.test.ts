@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { badgeAnchor } from '@/lib/page/anchor';
 import { findRefundRows, readRefundPage, readRefundRow } from '@/lib/page/read-page';
-import type { RefundRow } from '@/lib/model';
+import type { RefundRow } from '@/lib/model/refund-row';
 import { EXPECTED_ROWS, READ_AT, REFUNDS, renameAttributes } from './fixtures/data';
 import {
   type ColumnKey,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { notificationId, REFUND_LIST_URL, targetOf, targetUrl } from '@/lib/reminders/links';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { notificationId, targetOf, targetUrl } from '@/lib/reminders/links';
+import { REFUND_LIST_URL } from '@/lib/seller-center/urls';
 import { OVERDUE_BADGE_MS, planReminders, type NotifiedRecord, type PlanInput, type ReminderRefund } from '@/lib/reminders/plan';
 import { quietEndAt } from '@/lib/reminders/quiet-hours';
-import { DEFAULT_REMINDER_SETTINGS, parseReminderSettings, reminderSettingsOf, type ReminderSettings } from '@/lib/reminders/settings';
+import { DEFAULT_REMINDER_SETTINGS, parseReminderSettings, reminderSettingsOf, type ReminderSettings } from '@/lib/settings/reminder-settings';
 import { reminderSentence } from '@/lib/reminders/text';
 import { beijingToInstant } from '@/lib/time/beijing';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actorFor, classifyStatus, classifyType, isCompleted } from '@/lib/status/classify';
-import { REFUND_STATUSES } from '@/lib/model';
+import { REFUND_STATUSES } from '@/lib/model/vocabulary';
 
 describe('classifyStatus: every display string of §2.1', () => {
   it.each([
