@@ -2,12 +2,13 @@
 // left in extension storage (shown while a cold background reads the history), or, when the background cannot
 // answer, the popup's own reading of the database.
 import type { Dashboard } from '@/lib/dashboard/dashboard';
-import { fromSnapshot, SNAPSHOT_KEY } from '@/lib/dashboard/snapshot';
+import { fromSnapshot } from '@/lib/dashboard/snapshot';
 import type { LoadedDashboard } from '@/lib/db/load-dashboard';
 import type { ProjectionScenario } from '@/lib/projection';
 import { DEFAULT_SCENARIO } from '@/lib/dashboard/scenarios';
 import { askBackground } from './ask-background';
 import { loadActiveTabReport, type TabReportLoad } from './tab-report';
+import { DASHBOARD_SNAPSHOT_KEY } from '@/lib/storage/keys';
 
 /** A dashboard as the popup shows it (the per-day event arrays stay where they were computed). */
 export type ShownDashboard = Omit<Dashboard, 'windowEvents'>;
@@ -25,8 +26,8 @@ export async function dashboardFromBackground(scenario: ProjectionScenario): Pro
 /** The last dashboard the background computed (any age), or null. */
 export async function readSnapshot(): Promise<ShownDashboard | null> {
   try {
-    const got = await browser.storage.local.get(SNAPSHOT_KEY);
-    return fromSnapshot(got[SNAPSHOT_KEY], browser.runtime.getManifest().version);
+    const got = await browser.storage.local.get(DASHBOARD_SNAPSHOT_KEY);
+    return fromSnapshot(got[DASHBOARD_SNAPSHOT_KEY], browser.runtime.getManifest().version);
   } catch {
     return null;
   }

@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import { startReminders } from '@/entrypoints/background/reminders';
 import { DEFAULT_SCENARIO } from '@/lib/dashboard/scenarios';
-import { SNAPSHOT_KEY, toSnapshot } from '@/lib/dashboard/snapshot';
+import { toSnapshot } from '@/lib/dashboard/snapshot';
 import { changesDashboardInputs } from '@/lib/db/dashboard-inputs';
 import { FactsCache } from '@/lib/db/facts-cache';
 import { handlePageReport } from '@/lib/db/handle-page-report';
@@ -12,8 +12,7 @@ import { loadDashboard } from '@/lib/db/load-dashboard';
 import { DB_NAME, RefundRadarDb } from '@/lib/db/schema';
 import { ExtensionMessageSchema, type ExtensionMessage, type PageReport, type StoredTabReport } from '@/lib/protocol/messages';
 import { loadSettings } from '@/lib/options/store';
-
-const tabKey = (tabId: number) => `tab:${tabId}`;
+import { DASHBOARD_SNAPSHOT_KEY, tabReportKey } from '@/lib/storage/keys';
 
 function toStored(report: PageReport, storageError: string | undefined): StoredTabReport {
   return {
@@ -54,7 +53,7 @@ export default defineBackground(() => {
     dashboards.set(scenario, { at: Date.now(), value: loaded.dashboard });
     if (scenario === DEFAULT_SCENARIO && !loaded.dashboard.empty) {
       // For the first popup after the next browser start, while this worker reads the history again.
-      void browser.storage.local.set({ [SNAPSHOT_KEY]: toSnapshot(loaded.dashboard, browser.runtime.getManifest().version) }).catch(() => undefined);
+      void browser.storage.local.set({ [DASHBOARD_SNAPSHOT_KEY]: toSnapshot(loaded.dashboard, browser.runtime.getManifest().version) }).catch(() => undefined);
     }
     return loaded.dashboard;
   };
@@ -76,7 +75,7 @@ export default defineBackground(() => {
     void reminders.reschedule(); // deadlines may have changed: re-plan notifications and the toolbar count
     // Only the top frame, or a frame that found rows, speaks for the tab in the popup.
     if (tabId !== undefined && (topFrame || report.rows.length > 0 || report.problemCount > 0)) {
-      await browser.storage.session.set({ [tabKey(tabId)]: toStored(report, reply.storageError) });
+      await browser.storage.session.set({ [tabReportKey(tabId)]: toStored(report, reply.storageError) });
     }
     return reply;
   }
@@ -96,8 +95,8 @@ export default defineBackground(() => {
       case 'page-report':
         return onPageReport(message, sender.tab?.id, sender.frameId === 0);
       case 'tab-report': {
-        const got = await browser.storage.session.get(tabKey(message.tabId));
-        return { ok: true, report: got[tabKey(message.tabId)] ?? null };
+        const got = await browser.storage.session.get(tabReportKey(message.tabId));
+        return { ok: true, report: got[tabReportKey(message.tabId)] ?? null };
       }
       case 'dashboard':
         return { ok: true, dashboard: await dashboardFor(message.scenario) };
@@ -110,6 +109,6 @@ export default defineBackground(() => {
   }
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    void browser.storage.session.remove(tabKey(tabId));
+    void browser.storage.session.remove(tabReportKey(tabId));
   });
 });

@@ -11,7 +11,8 @@ import { targetOf, targetUrl } from '@/lib/reminders/links';
 import { loadNotified, loadReminderRefunds, saveNotified } from '@/lib/reminders/load';
 import { planReminders, type ReminderPlan } from '@/lib/reminders/plan';
 import { reminderSettingsOf } from '@/lib/settings/reminder-settings';
-import { parseSettings, SETTINGS_KEY } from '@/lib/settings/settings';
+import { parseSettings } from '@/lib/settings/settings';
+import { SETTINGS_KEY } from '@/lib/storage/keys';
 
 export const REMINDER_ALARM = 'refund-radar-reminders';
 export const REMINDER_ICON = '/icon/128.png';

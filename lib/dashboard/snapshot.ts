@@ -3,7 +3,6 @@
 // arrives. Tagged with the extension version: a snapshot written by another version may have another shape.
 import type { Dashboard } from './dashboard';
 
-export const SNAPSHOT_KEY = 'dashboard-snapshot';
 
 export interface DashboardSnapshot {
   version: string;

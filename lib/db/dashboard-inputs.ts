@@ -2,7 +2,7 @@
 // context ('storagemutated': table, index and key ranges). The reminder service's own bookkeeping (which refunds were
 // already notified) is no input of the dashboard: clearing the cache for it made the next popup recompute it all.
 import { RangeSet, type ObservabilitySet } from 'dexie';
-import { REMINDER_STATE_KEY } from '../reminders/load';
+import { REMINDER_STATE_KEY } from '../storage/keys';
 
 export function changesDashboardInputs(parts: ObservabilitySet, dbName: string): boolean {
   const prefix = `idb://${dbName}/`;

@@ -22,10 +22,11 @@ import {
   RefundEventSchema,
   StoredRefundSchema,
 } from '../export/json';
-import { parseSettings, SETTINGS_KEY, SettingsSchema } from '../settings/settings';
+import { parseSettings, SettingsSchema } from '../settings/settings';
 import { withoutBuyerNick } from './buyer-nicks';
 import { isCompleted } from '../status/classify';
 import type { PaidOrdersDay, RefundEvent, RefundRadarDb, StoredRefund } from './schema';
+import { SETTINGS_KEY } from '../storage/keys';
 
 export interface ImportRejection {
   refundId?: string;

@@ -8,8 +8,9 @@ import { buildDashboard, loaderSinceDate, URGENT_LIMIT, type Dashboard, type Pro
 import { getPaidOrders, getSetting, openSellerRefundsByDeadline, refundFactsWithSkipped, type RefundFactsResult } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import type { RefundFacts } from '@/lib/indicators';
-import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings/settings';
+import { parseSettings, type Settings } from '@/lib/settings/settings';
 import { beijingDate } from '@/lib/time/beijing';
+import { SETTINGS_KEY } from '../storage/keys';
 
 /** The settings allow 28 or 30 days: read for the longer one so nothing waits for the settings first. */
 const MAX_WINDOW_DAYS = 30;

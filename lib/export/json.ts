@@ -18,9 +18,9 @@ import { ACTORS, GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from '../
 import { PageDeadlineSchema } from '../model/page-deadline';
 import type { Lang } from '../format/time-left';
 import type { PaidOrdersDay, RefundEvent, RefundRadarDb, StoredRefund } from '../db/schema';
-import { SETTINGS_KEY } from '../settings/settings';
 import { beijingDate, beijingToInstant } from '../time/beijing';
 import { yieldToEventLoop } from './csv-stream';
+import { SETTINGS_KEY } from '../storage/keys';
 
 export const JSON_FORMAT = 'refund-radar-log';
 export const JSON_VERSION = 1;

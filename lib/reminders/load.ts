@@ -6,13 +6,12 @@ import Dexie from 'dexie';
 import * as z from 'zod/mini';
 import { getSetting, putSetting } from '../db/queries';
 import type { RefundRadarDb, StoredRefund } from '../db/schema';
+import { REMINDER_STATE_KEY } from '../storage/keys';
 import { OVERDUE_BADGE_MS, type NotifiedRecord, type ReminderRefund } from './plan';
 
 const HOUR_MS = 3_600_000;
 /** Loaded beyond the widest window (clock skew between runs, a late alarm). */
 export const LOAD_MARGIN_MS = HOUR_MS;
-/** Key of the reminder state in the Dexie settings table. */
-export const REMINDER_STATE_KEY = 'reminders-state';
 
 function toReminderRefund(r: StoredRefund): ReminderRefund | null {
   return r.deadlineAt === undefined ? null : { refundId: r.refundId, deadlineAt: r.deadlineAt, lastSeenAt: r.lastSeenAt };

@@ -7,7 +7,6 @@ import { DEFAULT_THRESHOLDS } from '../deadline/state';
 import { BadgeThresholdsSchema } from '../deadline/thresholds-schema';
 import { DEFAULT_REMINDER_SETTINGS, ReminderSettingsSchema } from './reminder-settings';
 
-export const SETTINGS_KEY = 'settings';
 
 const finite = z.number().check(z.refine(Number.isFinite, '必须是数字 / must be a number'));
 const nonNegative = finite.check(z.gte(0, '不能为负数 / must not be negative'));

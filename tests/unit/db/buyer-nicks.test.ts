@@ -7,10 +7,11 @@ import { putSetting } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import { exportJson } from '@/lib/export/json';
 import { updateSettings } from '@/lib/options/store';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { makeRefund } from '../export/fixtures';
 import { handlePageReport } from '@/lib/db/handle-page-report';
 import { databasesPerTest, HOUR, row, T0 } from './helpers';
+import { SETTINGS_KEY } from '@/lib/storage/keys';
 
 const open = databasesPerTest();
 

@@ -6,8 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changesDashboardInputs } from '@/lib/db/dashboard-inputs';
 import { putSetting } from '@/lib/db/queries';
 import { DB_NAME, RefundRadarDb } from '@/lib/db/schema';
-import { REMINDER_STATE_KEY } from '@/lib/reminders/load';
-import { SETTINGS_KEY } from '@/lib/settings/settings';
+import { REMINDER_STATE_KEY, SETTINGS_KEY } from '@/lib/storage/keys';
 
 let db: RefundRadarDb;
 let seen: ObservabilitySet[];

@@ -5,10 +5,11 @@ import { buildDashboard } from '@/lib/dashboard/dashboard';
 import { putSetting, setPaidOrders } from '@/lib/db/queries';
 import type { RefundRadarDb, StoredRefund } from '@/lib/db/schema';
 import type { RefundFacts } from '@/lib/indicators';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { DAY_MS } from '@/lib/time/beijing';
 import { newDb } from './helpers';
 import { NOW, PAID_ORDERS, REFUNDS } from '../indicators/worked-example';
+import { SETTINGS_KEY } from '@/lib/storage/keys';
 
 let db: RefundRadarDb;
 afterEach(() => db?.close());

@@ -5,8 +5,9 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { getPaidOrders, getSetting, RefundRadarDb, setPaidOrders } from '@/lib/db/index';
-import { parseSettings, SETTINGS_KEY } from '@/lib/settings/settings';
+import { parseSettings } from '@/lib/settings/settings';
 import { mockI18n } from './i18n-mock';
+import { SETTINGS_KEY } from '@/lib/storage/keys';
 
 // 2026-11-25 10:00 Beijing.
 const NOW = Date.UTC(2026, 10, 25, 2, 0, 0);

@@ -3,11 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getSetting, putSetting } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import { upsertObservedRows } from '@/lib/db/upsert';
-import { REMINDER_STATE_KEY } from '@/lib/reminders/load';
 import { DEFAULT_REMINDER_SETTINGS } from '@/lib/settings/reminder-settings';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { REMINDER_ALARM, startReminders, type ReminderService } from '@/entrypoints/background/reminders';
 import { HOUR, T0, newDb, row } from '../../db/helpers';
+import { REMINDER_STATE_KEY, SETTINGS_KEY } from '@/lib/storage/keys';
 
 const MIN = 60_000;
 const id = (n: number) => String(800000000000000000n + BigInt(n));
