@@ -10,8 +10,7 @@ import type { Lang } from '@/lib/format/time-left';
 import { targetOf, targetUrl } from '@/lib/reminders/links';
 import { loadNotified, loadReminderRefunds, saveNotified } from '@/lib/reminders/load';
 import { planReminders, type ReminderPlan } from '@/lib/reminders/plan';
-import { reminderSettingsOf } from '@/lib/settings/reminder-settings';
-import { parseSettings } from '@/lib/settings/settings';
+import { parseSettings } from '@/lib/settings/parse';
 import { SETTINGS_KEY } from '@/lib/storage/keys';
 
 export const REMINDER_ALARM = 'refund-radar-reminders';
@@ -89,9 +88,8 @@ export function startReminders(db: RefundRadarDb, deps: ReminderDeps = { browser
 
   async function run(): Promise<ReminderPlan> {
     const now = clock();
-    const stored = await getSetting(db, SETTINGS_KEY);
-    const urgentHours = parseSettings(stored).thresholds.seller.urgentHours;
-    const reminders = reminderSettingsOf(stored);
+    const { thresholds, reminders } = parseSettings(await getSetting(db, SETTINGS_KEY));
+    const urgentHours = thresholds.seller.urgentHours;
     const windowMs = Math.max(urgentHours * 3_600_000, reminders.dueMinutes * 60_000);
     const [refunds, notified] = await Promise.all([loadReminderRefunds(db, now, windowMs), loadNotified(db)]);
     const plan = planReminders({ refunds, now, urgentHours, reminders, notified, lang: lang() });

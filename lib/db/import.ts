@@ -22,7 +22,8 @@ import {
   RefundEventSchema,
   StoredRefundSchema,
 } from '../export/json';
-import { parseSettings, SettingsSchema } from '../settings/settings';
+import { parseSettings } from '../settings/parse';
+import { SettingsSchema } from '../settings/settings';
 import { withoutBuyerNick } from './buyer-nicks';
 import { isCompleted } from '../status/classify';
 import type { PaidOrdersDay, RefundEvent, RefundRadarDb, StoredRefund } from './schema';

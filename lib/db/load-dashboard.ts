@@ -8,7 +8,8 @@ import { buildDashboard, loaderSinceDate, URGENT_LIMIT, type Dashboard, type Pro
 import { getPaidOrders, getSetting, openSellerRefundsByDeadline, refundFactsWithSkipped, type RefundFactsResult } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import type { RefundFacts } from '@/lib/indicators';
-import { parseSettings, type Settings } from '@/lib/settings/settings';
+import { parseSettings } from '@/lib/settings/parse';
+import type { Settings } from '@/lib/settings/settings';
 import { beijingDate } from '@/lib/time/beijing';
 import { SETTINGS_KEY } from '../storage/keys';
 

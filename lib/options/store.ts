@@ -2,7 +2,8 @@
 // counts. Writes validate first and throw on failure (invalid value, quota, closed database) so the page can say so.
 import { getPaidOrders, getSetting, putSetting, setPaidOrders, type RefundRadarDb } from '../db/index';
 import { forgetBuyerNicks } from '../db/buyer-nicks';
-import { parseSettings, SettingsSchema, type Settings } from '../settings/settings';
+import { parseSettings } from '../settings/parse';
+import { SettingsSchema, type Settings } from '../settings/settings';
 import { SETTINGS_KEY } from '../storage/keys';
 
 export async function loadSettings(db: RefundRadarDb): Promise<Settings> {

@@ -1,12 +1,11 @@
-// The user's settings (issue 3 §5; domain.md §6.1, §6.6, §6.7, §3, §8), one validated object stored under one key.
-// Every reader goes through `parseSettings`, so a corrupt or older stored value falls back field by field.
+// The user's settings (issue 3 §5; domain.md §6.1, §6.6, §6.7, §3, §8): their schema and defaults, the current
+// version's shape. How they are stored and read back (version, migrations, tolerant parse) is the rest of this folder.
 import * as z from 'zod/mini';
 import { DEFAULT_RULES, PLATFORMS, RETURN_SHIPPINGS } from '../deadline/rules';
 import { DeadlineRulesSchema } from '../deadline/rules-schema';
 import { DEFAULT_THRESHOLDS } from '../deadline/state';
 import { BadgeThresholdsSchema } from '../deadline/thresholds-schema';
 import { DEFAULT_REMINDER_SETTINGS, ReminderSettingsSchema } from './reminder-settings';
-
 
 const finite = z.number().check(z.refine(Number.isFinite, '必须是数字 / must be a number'));
 const nonNegative = finite.check(z.gte(0, '不能为负数 / must not be negative'));
@@ -86,18 +85,3 @@ export const DEFAULT_SETTINGS: Settings = {
   storeBuyerNick: false,
   reminders: DEFAULT_REMINDER_SETTINGS,
 };
-
-/** Reads stored settings; every top-level field that is missing or invalid takes its default. */
-export function parseSettings(stored: unknown): Settings {
-  const whole = SettingsSchema.safeParse(stored);
-  if (whole.success) return whole.data;
-  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  if (stored && typeof stored === 'object') {
-    const shape = SettingsSchema.def.shape as Record<string, z.ZodMiniType>;
-    for (const [key, schema] of Object.entries(shape)) {
-      const field = schema.safeParse((stored as Record<string, unknown>)[key]);
-      if (field.success) out[key] = field.data;
-    }
-  }
-  return out as Settings;
-}

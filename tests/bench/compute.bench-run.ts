@@ -8,7 +8,7 @@ import { toRefundFacts } from '@/lib/db/queries';
 import type { StoredRefund } from '@/lib/db/schema';
 import { computeIndicators, type RefundFacts } from '@/lib/indicators';
 import { projectIndicators } from '@/lib/projection';
-import { parseSettings } from '@/lib/settings/settings';
+import { parseSettings } from '@/lib/settings/parse';
 // @ts-expect-error plain ESM helper without types
 import { paidOrderDays, storedRefunds } from './gen-data.mjs';
 

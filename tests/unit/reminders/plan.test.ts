@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { notificationId, targetOf, targetUrl } from '@/lib/reminders/links';
 import { REFUND_LIST_URL } from '@/lib/seller-center/urls';
 import { OVERDUE_BADGE_MS, planReminders, type NotifiedRecord, type PlanInput, type ReminderRefund } from '@/lib/reminders/plan';
 import { quietEndAt } from '@/lib/reminders/quiet-hours';
-import { DEFAULT_REMINDER_SETTINGS, parseReminderSettings, reminderSettingsOf, type ReminderSettings } from '@/lib/settings/reminder-settings';
+import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '@/lib/settings/reminder-settings';
 import { reminderSentence } from '@/lib/reminders/text';
 import { beijingToInstant } from '@/lib/time/beijing';
 
@@ -240,26 +239,6 @@ describe('quietEndAt (Beijing wall clock, any machine time zone)', () => {
   ];
   it.each(cases)('%s', (_, t, quiet, expected) => {
     expect(quietEndAt(t, quiet)).toBe(expected);
-  });
-});
-
-describe('reminder settings', () => {
-  it('tolerant parse: missing → defaults, field by field, also inside quietHours', () => {
-    expect(parseReminderSettings(undefined)).toEqual(DEFAULT_REMINDER_SETTINGS);
-    expect(parseReminderSettings('junk')).toEqual(DEFAULT_REMINDER_SETTINGS);
-    expect(parseReminderSettings({ enabled: false })).toEqual({ ...DEFAULT_REMINDER_SETTINGS, enabled: false });
-    expect(parseReminderSettings({ dueMinutes: 0, quietHours: { enabled: true, start: '25:00', end: '07:30' } })).toEqual({
-      ...DEFAULT_REMINDER_SETTINGS,
-      quietHours: { enabled: true, start: '22:00', end: '07:30' },
-    });
-    const full: ReminderSettings = { enabled: false, quietHours: { enabled: true, start: '23:30', end: '06:00' }, dueMinutes: 15 };
-    expect(parseReminderSettings(full)).toEqual(full);
-  });
-
-  it('reads the `reminders` field of the stored settings object, defaults while there is none', () => {
-    expect(reminderSettingsOf(DEFAULT_SETTINGS)).toEqual(DEFAULT_REMINDER_SETTINGS);
-    expect(reminderSettingsOf({ ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_REMINDER_SETTINGS, dueMinutes: 10 } }).dueMinutes).toBe(10);
-    expect(reminderSettingsOf(null)).toEqual(DEFAULT_REMINDER_SETTINGS);
   });
 });
 

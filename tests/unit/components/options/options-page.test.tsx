@@ -5,7 +5,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { getPaidOrders, getSetting, RefundRadarDb, setPaidOrders } from '@/lib/db/index';
-import { parseSettings } from '@/lib/settings/settings';
+import { parseSettings } from '@/lib/settings/parse';
 import { mockI18n } from './i18n-mock';
 import { SETTINGS_KEY } from '@/lib/storage/keys';
 
