@@ -10,7 +10,7 @@ import type { Lang } from '@/lib/format/time-left';
 import { targetOf, targetUrl } from '@/lib/reminders/links';
 import { loadNotified, loadReminderRefunds, saveNotified } from '@/lib/reminders/load';
 import { planReminders, type ReminderPlan } from '@/lib/reminders/plan';
-import { parseSettings } from '@/lib/settings/parse';
+import { readSettings } from '@/lib/settings/stored';
 import { SETTINGS_KEY } from '@/lib/storage/keys';
 
 export const REMINDER_ALARM = 'refund-radar-reminders';
@@ -88,7 +88,7 @@ export function startReminders(db: RefundRadarDb, deps: ReminderDeps = { browser
 
   async function run(): Promise<ReminderPlan> {
     const now = clock();
-    const { thresholds, reminders } = parseSettings(await getSetting(db, SETTINGS_KEY));
+    const { thresholds, reminders } = readSettings(await getSetting(db, SETTINGS_KEY));
     const urgentHours = thresholds.seller.urgentHours;
     const windowMs = Math.max(urgentHours * 3_600_000, reminders.dueMinutes * 60_000);
     const [refunds, notified] = await Promise.all([loadReminderRefunds(db, now, windowMs), loadNotified(db)]);

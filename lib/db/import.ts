@@ -13,7 +13,10 @@
 //   count keeps the local count by default and is listed in `conflicts` (mode 'keep'); mode 'replace' takes the
 //   file's count instead (counted as updated). Keeping is the default because an import is usually an older backup
 //   or another computer's copy, and silently overwriting what the user typed here would be the surprise.
-// - Settings are imported only when none are stored here ('imported'), otherwise the local ones stay ('kept').
+// - Settings are imported only when none are stored here ('imported'), otherwise the local ones stay ('kept'). A
+//   file's settings of any earlier version (0.1.0's carry none) are migrated and validated, then stored as the
+//   current version; a newer version's are stored as that version wrote them (this build reads what it knows of
+//   them, and the newer build, once back, reads them whole).
 // - All writes happen in ONE rw transaction: any failure rolls everything back and the report says nothing changed.
 import {
   describeIssues,
@@ -22,8 +25,9 @@ import {
   RefundEventSchema,
   StoredRefundSchema,
 } from '../export/json';
-import { parseSettings } from '../settings/parse';
 import { SettingsSchema } from '../settings/settings';
+import { readSettings, toStoredSettings } from '../settings/stored';
+import { migrateSettings, SETTINGS_VERSION, storedSettingsVersion } from '../settings/versions';
 import { withoutBuyerNick } from './buyer-nicks';
 import { isCompleted } from '../status/classify';
 import type { PaidOrdersDay, RefundEvent, RefundRadarDb, StoredRefund } from './schema';
@@ -177,16 +181,21 @@ export async function importJson(db: RefundRadarDb, text: string, options: Impor
 
   let settingsValue: unknown;
   if (file.settings !== null && file.settings !== undefined) {
-    const parsed = SettingsSchema.safeParse(file.settings);
-    if (parsed.success) settingsValue = parsed.data;
-    else rejected.push({ reason: `设置无效，未导入 / settings are invalid, not imported: ${describeIssues(parsed.error)}` });
+    const version = storedSettingsVersion(file.settings);
+    if (version !== undefined && version > SETTINGS_VERSION) {
+      settingsValue = file.settings;
+    } else {
+      const parsed = SettingsSchema.safeParse(migrateSettings(file.settings));
+      if (parsed.success) settingsValue = toStoredSettings(parsed.data);
+      else rejected.push({ reason: `设置无效，未导入 / settings are invalid, not imported: ${describeIssues(parsed.error)}` });
+    }
   }
 
   try {
     return await db.transaction('rw', [db.refunds, db.events, db.paidOrders, db.settings], async () => {
       // Nicknames in the file are stored only if this profile allows it (its settings, else the file's).
       const localSettings = (await db.settings.get(SETTINGS_KEY))?.value;
-      if (!parseSettings(localSettings ?? settingsValue).storeBuyerNick) {
+      if (!readSettings(localSettings ?? settingsValue).storeBuyerNick) {
         for (const [id, r] of incoming) incoming.set(id, withoutBuyerNick(r));
       }
       const ids = [...incoming.keys()];

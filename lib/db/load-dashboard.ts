@@ -8,8 +8,8 @@ import { buildDashboard, loaderSinceDate, URGENT_LIMIT, type Dashboard, type Pro
 import { getPaidOrders, getSetting, openSellerRefundsByDeadline, refundFactsWithSkipped, type RefundFactsResult } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import type { RefundFacts } from '@/lib/indicators';
-import { parseSettings } from '@/lib/settings/parse';
 import type { Settings } from '@/lib/settings/settings';
+import { readSettings } from '@/lib/settings/stored';
 import { beijingDate } from '@/lib/time/beijing';
 import { SETTINGS_KEY } from '../storage/keys';
 
@@ -48,7 +48,7 @@ export async function loadDashboard(
     countSellerRefundsWithDeadline(db),
   ]);
   const t1 = performance.now();
-  const settings = parseSettings(storedSettings);
+  const settings = readSettings(storedSettings);
   const urgent: UrgentRefund[] = urgentRows
     .filter((r) => r.deadlineAt !== undefined)
     .map((r) => ({ refundId: r.refundId, deadlineAt: r.deadlineAt! }));

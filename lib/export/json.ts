@@ -7,6 +7,8 @@
 //    "events":[ <RefundEvent without its auto-increment id>, … ],
 //    "paidOrders":[ {"date":"YYYY-MM-DD","count":n}, … ],
 //    "settings": <the value stored under SETTINGS_KEY, or null> }
+//   The settings carry their own version (lib/settings/versions.ts; an export by 0.1.0 carries none), so a change
+//   of the settings' shape needs no new format version: the import migrates them.
 // Times are epoch ms (UTC) exactly as stored, amounts fen: nothing is converted, so export → import is lossless.
 //
 // Size: the export reads every table in ONE read transaction (a consistent snapshot: no event without its refund

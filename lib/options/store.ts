@@ -2,12 +2,12 @@
 // counts. Writes validate first and throw on failure (invalid value, quota, closed database) so the page can say so.
 import { getPaidOrders, getSetting, putSetting, setPaidOrders, type RefundRadarDb } from '../db/index';
 import { forgetBuyerNicks } from '../db/buyer-nicks';
-import { parseSettings } from '../settings/parse';
 import { SettingsSchema, type Settings } from '../settings/settings';
+import { readSettings, toStoredSettings } from '../settings/stored';
 import { SETTINGS_KEY } from '../storage/keys';
 
 export async function loadSettings(db: RefundRadarDb): Promise<Settings> {
-  return parseSettings(await getSetting(db, SETTINGS_KEY));
+  return readSettings(await getSetting(db, SETTINGS_KEY));
 }
 
 /**
@@ -18,7 +18,7 @@ export async function updateSettings(db: RefundRadarDb, change: (current: Settin
   return db.transaction('rw', db.settings, db.refunds, async () => {
     const current = await loadSettings(db);
     const next = SettingsSchema.parse(change(current));
-    await putSetting(db, SETTINGS_KEY, next);
+    await putSetting(db, SETTINGS_KEY, toStoredSettings(next));
     // Privacy: turning 保存买家昵称 off forgets the nicknames stored so far, in the same transaction.
     if (current.storeBuyerNick && !next.storeBuyerNick) await forgetBuyerNicks(db);
     return next;

@@ -1,13 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { importJson, mergeImportedRefund, type ImportReport } from '@/lib/db/import';
-import { putSetting, setPaidOrders } from '@/lib/db/queries';
+import { getSetting, putSetting, setPaidOrders } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import { upsertObservedRows } from '@/lib/db/upsert';
 import { exportJson, jsonFileName, NOT_AN_EXPORT, parseEnvelope } from '@/lib/export/json';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
+import { loadSettings, updateSettings } from '@/lib/options/store';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '@/lib/settings/settings';
+import { readSettings, toStoredSettings } from '@/lib/settings/stored';
+import { SETTINGS_VERSION } from '@/lib/settings/versions';
 import { HOUR, T0, databasesPerTest, row } from '../db/helpers';
 import { makeRefund } from './fixtures';
 import { SETTINGS_KEY } from '@/lib/storage/keys';
+import { storedFixture } from '../settings/fixtures/load';
 
 const open = databasesPerTest();
 
@@ -21,7 +25,7 @@ async function fillHistory(db: RefundRadarDb): Promise<void> {
   await upsertObservedRows(db, ids.slice(0, 20).map((refundId, i) => row({ refundId, status: i % 2 ? 'intervening' : 'wait_buyer_return', statusText: i % 2 ? '客服介入中' : '待买家退货', pageDeadline: { kind: 'at', at: T0 + 50 * HOUR }, readAt: T0 + HOUR })), T0 + HOUR);
   await upsertObservedRows(db, ids.slice(0, 10).map((refundId) => row({ refundId, status: 'success', statusText: '退款成功', statusSince: T0 + 2 * HOUR, readAt: T0 + 3 * HOUR })), T0 + 3 * HOUR);
   await setPaidOrders(db, { '2026-11-18': 120, '2026-11-19': 95, '2026-11-20': 0 });
-  await putSetting(db, SETTINGS_KEY, SETTINGS);
+  await putSetting(db, SETTINGS_KEY, toStoredSettings(SETTINGS));
 }
 
 async function tables(db: RefundRadarDb) {
@@ -53,7 +57,7 @@ describe('JSON export', () => {
     expect(file.events.length).toBeGreaterThan(30);
     expect(file.events.every((e: object) => !('id' in e))).toBe(true);
     expect(file.paidOrders).toEqual([{ date: '2026-11-18', count: 120 }, { date: '2026-11-19', count: 95 }, { date: '2026-11-20', count: 0 }]);
-    expect(file.settings).toEqual(SETTINGS);
+    expect(file.settings).toEqual({ version: SETTINGS_VERSION, ...SETTINGS });
   });
 
   it('an empty database exports valid JSON with empty tables and null settings', async () => {
@@ -248,6 +252,44 @@ describe('refusals and rejections', () => {
     expect(report.settings).toBe('kept');
     expect(report.rejected[0]!.reason).toMatch(/settings are invalid/);
     expect(await empty.settings.count()).toBe(0);
+  });
+});
+
+describe('settings of every version', () => {
+  /** What the user typed in 0.1.0 (the v1 fixture: non-default everywhere), as current settings. */
+  const typed = (): Settings => SettingsSchema.parse(storedFixture(1));
+
+  it('an export made by 0.1.0 (unversioned settings inside) imports its settings, stored with the current version', async () => {
+    // 0.1.0 wrote the stored value as it was: the bare settings object, no version.
+    const file = envelope([makeRefund(1, { buyerNick: '夏天***风' })], [], { settings: storedFixture(1) });
+    const db = open();
+    const report = ok(await importJson(db, file));
+    expect(report.settings).toBe('imported');
+    expect(report.rejected).toEqual([]);
+    const stored = await getSetting(db, SETTINGS_KEY);
+    expect(stored).toEqual({ version: SETTINGS_VERSION, ...typed() });
+    expect(readSettings(stored)).toEqual(typed());
+    // The file's own 保存买家昵称 (on) decided, as nothing was stored here.
+    expect((await db.refunds.get(makeRefund(1).refundId))?.buyerNick).toBe('夏天***风');
+  });
+
+  it('an export made now carries the settings’ version and imports them whole', async () => {
+    const source = open();
+    await updateSettings(source, () => typed());
+    const file = JSON.parse(await exportJson(source, T0));
+    expect(file.settings).toEqual(storedFixture(SETTINGS_VERSION));
+    const db = open();
+    expect(ok(await importJson(db, JSON.stringify(file))).settings).toBe('imported');
+    expect(await loadSettings(db)).toEqual(typed());
+  });
+
+  it('a newer version’s settings are stored as that version wrote them; this build reads what it knows', async () => {
+    const { windowDays: _renamed, ...rest } = typed();
+    const newer = { ...rest, version: SETTINGS_VERSION + 1, windowLength: { days: 30 } };
+    const db = open();
+    expect(ok(await importJson(db, envelope([], [], { settings: newer }))).settings).toBe('imported');
+    expect(await getSetting(db, SETTINGS_KEY)).toEqual(newer);
+    expect(await loadSettings(db)).toEqual({ ...typed(), windowDays: DEFAULT_SETTINGS.windowDays });
   });
 });
 

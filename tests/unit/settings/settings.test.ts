@@ -9,4 +9,7 @@ describe('settings', () => {
     expect(SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, windowDays: 29 }).success).toBe(false);
     expect(SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, weights: [0, 0, 0] }).success).toBe(false);
   });
+  it('has no field named `version`: the stored value keeps its version there (lib/settings/versions.ts)', () => {
+    expect(Object.keys(SettingsSchema.def.shape)).not.toContain('version');
+  });
 });

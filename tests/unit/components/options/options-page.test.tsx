@@ -5,7 +5,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { getPaidOrders, getSetting, RefundRadarDb, setPaidOrders } from '@/lib/db/index';
-import { parseSettings } from '@/lib/settings/parse';
+import { readSettings } from '@/lib/settings/stored';
 import { mockI18n } from './i18n-mock';
 import { SETTINGS_KEY } from '@/lib/storage/keys';
 
@@ -43,7 +43,7 @@ async function waitForStatus(sectionId: string, kind: string): Promise<HTMLEleme
 }
 
 async function storedSettings() {
-  return parseSettings(await getSetting(db, SETTINGS_KEY));
+  return readSettings(await getSetting(db, SETTINGS_KEY));
 }
 
 beforeEach(async () => {

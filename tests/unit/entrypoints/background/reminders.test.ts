@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { REMINDER_ALARM, startReminders, type ReminderService } from '@/entrypoints/background/reminders';
 import { HOUR, T0, newDb, row } from '../../db/helpers';
 import { REMINDER_STATE_KEY, SETTINGS_KEY } from '@/lib/storage/keys';
+import { storedFixture } from '../../settings/fixtures/load';
 
 const MIN = 60_000;
 const id = (n: number) => String(800000000000000000n + BigInt(n));
@@ -143,6 +144,18 @@ describe('startReminders', () => {
     expect(create).not.toHaveBeenCalled();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect((await fakeBrowser.alarms.get(REMINDER_ALARM))?.scheduledTime).toBe(T0 + HOUR);
+  });
+
+  it('reads the stored settings like every other reader: versioned, a corrupt quiet-hours start keeps the rest', async () => {
+    const stored = storedFixture(2) as { reminders: { quietHours: Record<string, unknown> } }; // reminders off, seller urgent within 4 h
+    stored.reminders.quietHours.start = '25:00';
+    await putSetting(db, SETTINGS_KEY, stored);
+    await seed(1, 5 * HOUR);
+    await seed(2, HOUR);
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await start().reschedule();
+    expect(create).not.toHaveBeenCalled();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 
   it('concurrent triggers run one at a time (no double notification)', async () => {
