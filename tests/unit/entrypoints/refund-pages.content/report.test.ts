@@ -14,6 +14,12 @@ const DETAIL = `${LIST}/detail?disputeId=200000000000000001&type=1`;
 
 let ctx: ContentScriptContext;
 
+/** Page reports sent; no answer comes (the background is away): what is sent is all these tests look at. */
+function sentReports(): () => Array<{ pageKind: string; url: string }> {
+  const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((() => new Promise(() => {})) as never);
+  return () => send.mock.calls.map(([m]) => m as unknown as { pageKind: string; url: string });
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
   ctx = new ContentScriptContext('refund-pages');
@@ -27,10 +33,8 @@ afterEach(() => {
 
 describe('reportPage', () => {
   it('follows a client-side navigation list → detail → list', async () => {
-    // No answer: the background is away; what is sent is all this test looks at.
-    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockReturnValue(new Promise(() => {}));
+    const sent = sentReports();
     const report = reportPage(ctx, new BadgeBoard({ lang: 'zh', read: readRefundRow, anchor: badgeAnchor }));
-    const sent = () => send.mock.calls.map(([m]) => m as { pageKind: string; url: string });
 
     report();
     await vi.advanceTimersByTimeAsync(2000);
@@ -46,11 +50,11 @@ describe('reportPage', () => {
   });
 
   it('a page of the matched host that is no refund page is reported as other', async () => {
-    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockReturnValue(new Promise(() => {}));
+    const sent = sentReports();
     const report = reportPage(ctx, new BadgeBoard({ lang: 'zh', read: readRefundRow, anchor: badgeAnchor }));
     history.pushState(null, '', '/home.htm/QnworkbenchHome/');
     report();
     await vi.advanceTimersByTimeAsync(2000);
-    expect(send.mock.calls.map(([m]) => (m as { pageKind: string }).pageKind)).toEqual(['other']);
+    expect(sent().map((m) => m.pageKind)).toEqual(['other']);
   });
 });
