@@ -172,7 +172,10 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
   flush();
 }
 
-/** Our own inserts and removals are not page changes (removals are: the page may drop a host, so re-place it). */
+/**
+ * Our own inserts are not page changes; removals are (the page may drop a host: its row is read again and the board
+ * puts the host back, or holds it back when the page keeps doing so).
+ */
 function onlyOwnHosts(board: BadgeBoard, record: MutationRecord): boolean {
   if (record.removedNodes.length > 0) return false;
   for (const node of record.addedNodes) if (!board.isOwnHost(node)) return false;
