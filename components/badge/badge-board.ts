@@ -12,6 +12,7 @@ import type { RefundRow } from '@/lib/model/refund-row';
 import type { KnownRefundMessage } from '@/lib/protocol/messages';
 import type { ReadContext } from '@/lib/page/read-page';
 import { badgeView, tooltipLines } from './badge-view';
+import { HostBackoff } from './host-backoff';
 import { BADGE_TAG, mountBadge, type MountedBadge } from './mount-badge';
 
 export type RowReading = { ok: true; row: RefundRow } | { ok: false; problem: RowProblem };
@@ -31,6 +32,8 @@ export interface BoardSnapshot {
   rows: RefundRow[];
   problems: RowProblem[];
   states: Partial<Record<BadgeState, number>>;
+  /** Rows whose host the page kept taking out: no badge shown until the row is rendered again after a calm spell. */
+  givenUp: number;
 }
 
 interface Badge {
@@ -42,6 +45,7 @@ interface Badge {
   lines: string[];
   /** Until when the clock changes nothing on this badge (neither its time text nor its state). */
   until: number;
+  readonly backoff: HostBackoff;
 }
 
 export class BadgeBoard {
@@ -54,6 +58,8 @@ export class BadgeBoard {
   private context: DescribeContext;
   /** The time of the latest reading or tick: what the badges show. */
   private now = Date.now();
+  /** Rows whose host is held back for a while (the page kept taking it out); read them again at `nextPlacementAt`. */
+  private readonly held = new Set<Element>();
 
   constructor(private readonly options: BadgeBoardOptions) {
     this.context = options.context ?? {};
@@ -164,7 +170,31 @@ export class BadgeBoard {
       const state = badge.info.state;
       states[state] = (states[state] ?? 0) + 1;
     }
-    return { rows, problems: [...this.problems.values()], states };
+    let givenUp = 0;
+    for (const [el, badge] of this.badges) if (badge.backoff.givenUp && !el.contains(badge.dom.host)) givenUp++;
+    return { rows, problems: [...this.problems.values()], states, givenUp };
+  }
+
+  /** When the first held-back host may go back in, if any. */
+  nextPlacementAt(): number | undefined {
+    let next: number | undefined;
+    for (const el of this.held) {
+      const at = this.badges.get(el)?.backoff.until;
+      if (at !== undefined && (next === undefined || at < next)) next = at;
+    }
+    return next;
+  }
+
+  /** The rows whose held-back host may go back in by `now` (each given once): read them again to place it. */
+  takeDuePlacements(now: number): Element[] {
+    const due: Element[] = [];
+    for (const el of this.held) {
+      const badge = this.badges.get(el);
+      if (badge && badge.backoff.until > now) continue;
+      this.held.delete(el);
+      if (badge) due.push(el);
+    }
+    return due;
   }
 
   private describe(badge: Pick<Badge, 'row' | 'extras'>): RefundBadgeInfo {
@@ -212,7 +242,14 @@ export class BadgeBoard {
     if (!badge) {
       const fresh = { row, extras };
       const info = this.describe(fresh);
-      badge = { ...fresh, dom: mountBadge(el.ownerDocument), info, lines: tooltipLines(info, this.options.lang, extras.impact), until: 0 };
+      badge = {
+        ...fresh,
+        dom: mountBadge(el.ownerDocument),
+        info,
+        lines: tooltipLines(info, this.options.lang, extras.impact),
+        until: 0,
+        backoff: new HostBackoff(),
+      };
       badge.dom.writeContract(info);
       this.paint(badge);
       this.badges.set(el, badge);
@@ -222,7 +259,7 @@ export class BadgeBoard {
       if (extrasChanged) badge.extras = extras;
       this.update(badge, extrasChanged);
     }
-    this.place(el, badge.dom.host, ctx);
+    this.place(el, badge, ctx, readAt);
   }
 
   private extrasFor(row: RefundRow): BadgeExtras {
@@ -233,20 +270,33 @@ export class BadgeBoard {
     return { ...remote, ...(firstSeenInStatus !== undefined ? { firstSeenInStatus } : {}) };
   }
 
-  /** Puts the host at the row's anchor unless it is already inside the row; removes any stray host. */
-  private place(el: Element, host: HTMLElement, ctx: ReadContext): void {
+  /**
+   * Puts the host at the row's anchor unless it is already inside the row; removes any stray host. A host the page
+   * took out goes back in when its backoff allows: now, at a later reading (held), or after a re-render once calm.
+   */
+  private place(el: Element, badge: Badge, ctx: ReadContext, now: number): void {
+    const host = badge.dom.host;
     const inside = el.getElementsByTagName(BADGE_TAG);
     if (inside.length === 1 && inside[0] === host) return;
     for (const other of [...inside]) if (other !== host) other.remove();
     if (host.parentNode && el.contains(host)) return;
+    badge.backoff.removed(now);
+    if (now < badge.backoff.until) {
+      if (badge.backoff.givenUp) this.held.delete(el);
+      else this.held.add(el);
+      return;
+    }
+    this.held.delete(el);
     const { parent, before } = this.options.anchor(el, ctx);
     parent.insertBefore(host, before);
+    badge.backoff.placed(now);
   }
 
   private drop(el: Element): void {
     this.badges.get(el)?.dom.dispose();
     this.badges.delete(el);
     this.problems.delete(el);
+    this.held.delete(el);
   }
 }
 

@@ -1,4 +1,5 @@
 // What the extension understood on the active tab: rows with a badge, rows not understood (with a sample), states.
+// The sample's page text is shown here, on the agent's screen; it never goes into what "copy diagnostics" copies.
 import { t, uiLang } from '@/components/i18n';
 import { formatStateLabel } from '@/lib/format/time-left';
 import { BADGE_STATES } from '@/lib/model/vocabulary';
@@ -6,17 +7,22 @@ import { formatBeijing } from '@/lib/time/beijing';
 import type { StoredTabReport } from '@/lib/protocol/messages';
 import type { TabReportLoad } from './tab-report';
 
-/** What support needs to see why rows were not understood: the page kind, counts and samples, no buyer data. */
+/**
+ * What support needs to see why rows were not understood: the page kind, counts and the fields that failed, and no
+ * page text at all (a sample's text can hold a nickname, a refund number or an amount: it is shown on screen only).
+ * The address without its query or fragment, which can carry ids.
+ */
 function diagnostic(report: StoredTabReport): string {
-  const url = new URL(report.url);
+  const failed = new Map<string, number>();
+  for (const p of report.problems) failed.set(p.field, (failed.get(p.field) ?? 0) + 1);
   return JSON.stringify(
     {
       extension: browser.runtime.getManifest().version,
-      page: `${url.host}${url.pathname}`,
+      page: pageAddress(report.url),
       pageKind: report.pageKind,
       rowsRead: report.rowCount,
       rowsNotUnderstood: report.problemCount,
-      samples: report.problems,
+      failedFields: [...failed].map(([field, samples]) => ({ field, name: fieldName(field), samples })),
       states: report.states,
       storageError: report.storageError ?? null,
       at: new Date(report.at).toISOString(),
@@ -24,6 +30,16 @@ function diagnostic(report: StoredTabReport): string {
     null,
     2,
   );
+}
+
+/** Host and path of the page; nothing of an address that does not parse. */
+function pageAddress(href: string): string | null {
+  try {
+    const url = new URL(href);
+    return `${url.host}${url.pathname}`;
+  } catch {
+    return null;
+  }
 }
 
 /** The field's name in the UI language ("退款编号"), else its key as the reader named it. */

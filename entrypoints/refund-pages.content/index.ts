@@ -5,7 +5,6 @@ import { BADGE_TAG } from '@/components/badge/mount-badge';
 import { startTicker } from '@/components/badge/ticker';
 import { uiLang } from '@/components/i18n';
 import { badgeAnchor } from '@/lib/page/anchor';
-import { detectRefundPage } from '@/lib/seller-center/page-kind';
 import { readRefundRow } from '@/lib/page/read-page';
 import { REFUND_PAGE_MATCHES } from '@/lib/seller-center/urls';
 import { reportPage } from './report';
@@ -21,7 +20,7 @@ export default defineContentScript({
 
     const board = new BadgeBoard({ lang: uiLang(), read: readRefundRow, anchor: badgeAnchor });
     startTicker(ctx, (now) => board.tick(now));
-    const report = reportPage(ctx, board, detectRefundPage(location.href) ?? 'other');
+    const report = reportPage(ctx, board);
 
     watchRows(ctx, document.documentElement, { board, onBatch: report });
     ctx.onInvalidated(() => board.removeAll());

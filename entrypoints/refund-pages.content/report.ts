@@ -3,7 +3,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BadgeBoard } from '@/components/badge/badge-board';
 import type { PageReport } from '@/lib/protocol/messages';
-import type { PageKind } from '@/lib/seller-center/page-kind';
+import { detectRefundPage } from '@/lib/seller-center/page-kind';
 import { PageReportReplySchema } from '@/lib/protocol/page-report-reply';
 
 const THROTTLE_MS = 1000;
@@ -21,11 +21,7 @@ const RETRY_MS = 1500;
  * Returns the function to call after each change. The background's answer (validated) brings the user's rules and
  * thresholds and what the local history knows per refund; the badges take both in.
  */
-export function reportPage(
-  ctx: ContentScriptContext,
-  board: BadgeBoard,
-  pageKind: PageKind,
-): () => void {
+export function reportPage(ctx: ContentScriptContext, board: BadgeBoard): () => void {
   let timer: number | undefined;
   let lastSent = 0;
   let firstChangeAt = 0;
@@ -36,10 +32,12 @@ export function reportPage(
     const snap = board.snapshot();
     // An empty page (the list still loading) does not hold back the report of the rows that come next.
     if (snap.rows.length > 0 || snap.problems.length > 0) lastSent = Date.now();
+    // The page kind of the address now, not of the page load: the Qianniu workbench goes from the list to a detail
+    // and back without loading a page (domain.md §5.4).
     const message: PageReport = {
       type: 'page-report',
       url: location.href.slice(0, 2048),
-      pageKind,
+      pageKind: detectRefundPage(location.href) ?? 'other',
       rows: snap.rows.slice(0, MAX_ROWS),
       problems: snap.problems.slice(0, MAX_PROBLEM_SAMPLES),
       problemCount: snap.problems.length,

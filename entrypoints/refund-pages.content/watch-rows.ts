@@ -39,6 +39,8 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
   let headers: HeaderRow[] | undefined;
   let readCtx: ReadContext | null = null;
   let scheduled = false;
+  let wakeAt = Infinity;
+  let wake: number | undefined;
 
   /** A reading context for the page as it is now; the header rows of the last one when they are all still there. */
   const freshContext = (): ReadContext => {
@@ -88,6 +90,25 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
     });
     if (queue.size > 0 || added.size > 0) schedule();
     else options.onBatch();
+    holdBack();
+  };
+
+  /**
+   * Hosts the board holds back (the page kept taking them out, host-backoff.ts): their rows are read again, all in
+   * one task, when the first may go back in.
+   */
+  const holdBack = () => {
+    const at = board.nextPlacementAt();
+    if (at === undefined || at >= wakeAt) return;
+    if (wake !== undefined) clearTimeout(wake);
+    wakeAt = at;
+    wake = ctx.setTimeout(() => {
+      wake = undefined;
+      wakeAt = Infinity;
+      for (const row of board.takeDuePlacements(Date.now())) dirty.add(row);
+      if (dirty.size > 0) flush();
+      else holdBack();
+    }, Math.max(0, at - Date.now()));
   };
 
   const schedule = () => {
@@ -151,7 +172,10 @@ export function watchRows(ctx: ContentScriptContext, root: Element, options: Row
   flush();
 }
 
-/** Our own inserts and removals are not page changes (removals are: the page may drop a host, so re-place it). */
+/**
+ * Our own inserts are not page changes; removals are (the page may drop a host: its row is read again and the board
+ * puts the host back, or holds it back when the page keeps doing so).
+ */
 function onlyOwnHosts(board: BadgeBoard, record: MutationRecord): boolean {
   if (record.removedNodes.length > 0) return false;
   for (const node of record.addedNodes) if (!board.isOwnHost(node)) return false;

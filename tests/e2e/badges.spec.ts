@@ -117,3 +117,48 @@ test('the popup counts the rows it could not understand', async ({ page, ext }) 
   await popup.screenshot({ path: `${SHOTS}/popup.png` });
   await popup.close();
 });
+
+test('a client-side navigation (history.pushState, no page load) is followed by the tab report\'s page kind', async ({ page, ext, demo }) => {
+  await page.goto(QN_LIST);
+  await settle(page);
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await page.bringToFront();
+  const tabId = await popup.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+  const pageKind = () =>
+    popup.evaluate(async (id) => (await (globalThis as any).chrome.runtime.sendMessage({ type: 'tab-report', tabId: id }))?.report?.pageKind, tabId);
+  await expect.poll(pageKind).toBe('qianniu-list');
+  /** Moves to `path` as the workbench does, then lets the list re-render (a page change for the content script). */
+  const navigate = async (path: string) => {
+    const before = Number(await page.locator('html').getAttribute('data-demo-renders'));
+    await page.evaluate((p) => history.pushState(null, '', p), path);
+    await page.getByText('下一页').click();
+    await expect(page.locator('html')).toHaveAttribute('data-demo-renders', String(before + 1));
+  };
+  await navigate(`/home.htm/trade-platform/refund-list/detail?disputeId=${demo.refunds[0]!.refundId}&type=1`);
+  await expect.poll(pageKind).toBe('qianniu-detail');
+  await navigate('/home.htm/trade-platform/refund-list');
+  await expect.poll(pageKind).toBe('qianniu-list');
+  await popup.close();
+});
+
+test('a page that takes every badge host out stays responsive: hosts go back a bounded number of times, then stop', async ({ page }) => {
+  await page.goto(`${QN_LIST}?strip=badges`);
+  await expect(page.locator('[data-demo-refund-id]').first()).toBeVisible();
+  const shown = await shownRefundIds(page);
+  const strips = () =>
+    page.locator('html').evaluate((h) => ({ count: Number(h.dataset.demoHostsStripped), quietFor: Date.now() - Number(h.dataset.demoLastStrip ?? Date.now()) }));
+  await expect.poll(async () => (await strips()).count).toBeGreaterThan(shown.length);
+  // The content script gives the rows up: no host goes in any more (the page's own clock says for how long).
+  await expect.poll(async () => (await strips()).quietFor, { timeout: 30_000 }).toBeGreaterThan(5_000);
+  // The page answers (it is not locked in a loop with the content script), and the hosts went in a few times each.
+  const { count } = await strips();
+  expect(count).toBeLessThanOrEqual(shown.length * 10);
+  await expect(page.locator('refund-radar-badge')).toHaveCount(0);
+  // Once the page is calm, its next render gets its badges again.
+  await page.evaluate(() => (window as any).demoStopStripping());
+  await page.getByText('下一页').click();
+  await expect(page.locator('html')).toHaveAttribute('data-demo-renders', '2');
+  const badges = await settle(page);
+  expect(badges.length).toBeGreaterThan(10);
+});
