@@ -1,7 +1,7 @@
 // The popup's dashboard for one computed Dashboard: composite, urgent refunds, sub-indicators, projection, coverage.
 // Presentational only (App reads the database and the tab report).
 import { t } from '@/components/i18n';
-import type { ProjectionScenario } from '@/lib/projection';
+import type { ProjectionScenario } from '@/lib/projection-scenarios';
 import type { ShownDashboard } from './dashboard-source';
 import { formatBeijing } from '@/lib/time/beijing';
 import { CompositeCard } from './CompositeCard';

@@ -4,8 +4,7 @@
 import type { Dashboard } from '@/lib/dashboard/dashboard';
 import { fromSnapshot } from '@/lib/dashboard/snapshot';
 import type { LoadedDashboard } from '@/lib/db/load-dashboard';
-import type { ProjectionScenario } from '@/lib/projection';
-import { DEFAULT_SCENARIO } from '@/lib/dashboard/scenarios';
+import { DEFAULT_SCENARIO, type ProjectionScenario } from '@/lib/projection-scenarios';
 import { askBackground } from './ask-background';
 import { loadActiveTabReport, type TabReportLoad } from './tab-report';
 import { DASHBOARD_SNAPSHOT_KEY } from '@/lib/storage/keys';

@@ -3,7 +3,7 @@
 // projection: from the facts in memory (own reading) or by asking the background again.
 import { useEffect, useState } from 'preact/hooks';
 import type { LoadedDashboard } from '@/lib/db/load-dashboard';
-import type { ProjectionScenario } from '@/lib/projection';
+import type { ProjectionScenario } from '@/lib/projection-scenarios';
 import { dashboardFromBackground, loadLocally, type EarlyRequests, type ShownDashboard } from './dashboard-source';
 
 export type DashLoad =

@@ -3,7 +3,7 @@
 // kept in storage.session so the popup can show "N rows not understood" even after the worker was stopped.
 import Dexie from 'dexie';
 import { startReminders } from '@/entrypoints/background/reminders';
-import { DEFAULT_SCENARIO } from '@/lib/dashboard/scenarios';
+import { DEFAULT_SCENARIO, type ProjectionScenario } from '@/lib/projection-scenarios';
 import { toSnapshot } from '@/lib/dashboard/snapshot';
 import { changesDashboardInputs } from '@/lib/db/dashboard-inputs';
 import { FactsCache } from '@/lib/db/facts-cache';
@@ -38,7 +38,7 @@ export default defineBackground(() => {
   const DASHBOARD_FRESH_MS = 60_000;
   // One computation per scenario at a time: the popup repeats a question the worker has not answered yet.
   const computing = new Map<string, Promise<unknown>>();
-  const dashboardFor = (scenario: 'now' | 'deadline' | 'median'): Promise<unknown> => {
+  const dashboardFor = (scenario: ProjectionScenario): Promise<unknown> => {
     const hit = dashboards.get(scenario);
     if (hit && Date.now() - hit.at < DASHBOARD_FRESH_MS) return Promise.resolve(hit.value);
     let pending = computing.get(scenario);
@@ -48,7 +48,7 @@ export default defineBackground(() => {
     }
     return pending;
   };
-  const computeDashboard = async (scenario: 'now' | 'deadline' | 'median') => {
+  const computeDashboard = async (scenario: ProjectionScenario) => {
     const loaded = await loadDashboard(db, Date.now(), scenario, () => facts.get(Date.now()));
     dashboards.set(scenario, { at: Date.now(), value: loaded.dashboard });
     if (scenario === DEFAULT_SCENARIO && !loaded.dashboard.empty) {

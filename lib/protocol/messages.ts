@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { BADGE_STATES } from '../model/vocabulary';
 import { PAGE_KINDS } from '../seller-center/page-kind';
 import { RefundRowSchema } from '../model/refund-row';
+import { SCENARIOS } from '../projection-scenarios';
 
 export { KnownRefundSchema, PageReportReplySchema, type KnownRefundMessage, type PageReportReply } from './page-report-reply';
 
@@ -32,7 +33,7 @@ export type PageReport = z.infer<typeof PageReportSchema>;
 export const TabReportRequestSchema = z.object({ type: z.literal('tab-report'), tabId: z.number().check(z.int()) });
 
 /** Popup → background: the dashboard, computed where the facts are kept in memory. */
-export const DashboardRequestSchema = z.object({ type: z.literal('dashboard'), scenario: z.enum(['now', 'deadline', 'median']) });
+export const DashboardRequestSchema = z.object({ type: z.literal('dashboard'), scenario: z.enum(SCENARIOS) });
 
 /** Log page → background: the history was changed elsewhere (an import): drop what is kept in memory. */
 export const HistoryChangedSchema = z.object({ type: z.literal('history-changed') });
