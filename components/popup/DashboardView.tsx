@@ -2,7 +2,7 @@
 // Presentational only (App reads the database and the tab report).
 import { t } from '@/components/i18n';
 import type { ProjectionScenario } from '@/lib/projection-scenarios';
-import type { ShownDashboard } from './dashboard-source';
+import type { ShownDashboard } from '@/lib/dashboard/shown-dashboard';
 import { formatBeijing } from '@/lib/time/beijing';
 import { CompositeCard } from './CompositeCard';
 import { CoverageLine } from './CoverageLine';

@@ -3,7 +3,7 @@ import { t, uiLang } from '@/components/i18n';
 import { formatStateLabel } from '@/lib/format/time-left';
 import { BADGE_STATES } from '@/lib/model/vocabulary';
 import { formatBeijing } from '@/lib/time/beijing';
-import type { StoredTabReport } from '@/lib/protocol/messages';
+import type { StoredTabReport } from '@/lib/protocol/tab-report';
 import type { TabReportLoad } from './tab-report';
 
 /** What support needs to see why rows were not understood: the page kind, counts and samples, no buyer data. */

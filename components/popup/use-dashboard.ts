@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LoadedDashboard } from '@/lib/db/load-dashboard';
 import type { ProjectionScenario } from '@/lib/projection-scenarios';
-import { dashboardFromBackground, loadLocally, type EarlyRequests, type ShownDashboard } from './dashboard-source';
+import type { ShownDashboard } from '@/lib/dashboard/shown-dashboard';
+import { dashboardFromBackground, loadLocally, type EarlyRequests } from './sources';
 
 export type DashLoad =
   | { kind: 'loading' }
