@@ -29,7 +29,7 @@ export async function dashboardFromBackground(scenario: ProjectionScenario): Pro
 }
 
 /** The last dashboard the background computed (any age), or null. */
-export async function readSnapshot(): Promise<ShownDashboard | null> {
+async function readSnapshot(): Promise<ShownDashboard | null> {
   try {
     const got = await browser.storage.local.get(DASHBOARD_SNAPSHOT_KEY);
     return fromSnapshot(got[DASHBOARD_SNAPSHOT_KEY], browser.runtime.getManifest().version);
@@ -59,7 +59,7 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 /** What the content script understood in the tab the popup describes; rejects when the background cannot say. */
-export async function loadActiveTabReport(): Promise<TabReportLoad> {
+async function loadActiveTabReport(): Promise<TabReportLoad> {
   const tabId = await targetTabId();
   if (tabId === undefined) return { kind: 'none' };
   const { report } = await askBackground('tab-report', { tabId });

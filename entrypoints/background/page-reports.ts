@@ -11,7 +11,7 @@ import type { DashboardCache } from './dashboard-cache';
 import type { ReminderService } from './reminders';
 import type { TabReports } from './tab-reports';
 
-export interface PageReportDeps {
+interface PageReportDeps {
   db: RefundRadarDb;
   facts: FactsCache;
   dashboards: DashboardCache;

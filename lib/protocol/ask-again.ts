@@ -5,7 +5,7 @@
 // it resolves undefined, which `send` reports as no reply.
 import type { Transport } from './send';
 
-export interface AskAgainOptions {
+interface AskAgainOptions {
   /** Time between attempts. */
   everyMs?: number;
   /** Attempts at most. */

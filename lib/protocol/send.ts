@@ -8,7 +8,7 @@ import type { MessageType, ReplyOf, ReplySchemaOf, RequestOf } from './protocol'
 /** Delivers one message and resolves with whatever came back (undefined: nothing). */
 export type Transport = (message: unknown) => Promise<unknown>;
 
-export type Send<K extends MessageType> = <T extends K>(type: T, request: RequestOf<T>) => Promise<ReplyOf<T>>;
+type Send<K extends MessageType> = <T extends K>(type: T, request: RequestOf<T>) => Promise<ReplyOf<T>>;
 
 export function sender<K extends MessageType>(transport: Transport, replies: { [T in K]: ReplySchemaOf<T> }): Send<K> {
   return async <T extends K>(type: T, request: RequestOf<T>): Promise<ReplyOf<T>> => {
