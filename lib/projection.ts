@@ -3,6 +3,7 @@
 // W buckets. No per-day rescan of the refunds, no Date object per refund.
 import { medianInPlace } from './completion-median';
 import { bucketByDay, finishIndicators, resolveIndicatorOptions, type IndicatorOptions, type Indicators, type RefundFacts } from './indicators';
+import { DEFAULT_SCENARIO, type ProjectionScenario } from './projection-scenarios';
 import { mergeByRefundId } from './refund-merge';
 import { BEIJING_OFFSET_MS, DAY_MS } from './time/beijing';
 import { beijingDayIndex, dayIndexToDate, paidOrdersOn } from './window';
@@ -11,7 +12,6 @@ import { beijingDayIndex, dayIndexToDate, paidOrdersOn } from './window';
 const OFFSET_MS = BEIJING_OFFSET_MS;
 const DAY = DAY_MS;
 
-export type ProjectionScenario = 'now' | 'deadline' | 'median';
 export type ProjectionOptions = IndicatorOptions & { scenario?: ProjectionScenario };
 export type ProjectionPoint = { date: string } & Indicators;
 
@@ -30,7 +30,7 @@ export function projectIndicatorsDetailed(
   options: ProjectionOptions = {},
 ): ProjectionDetail {
   const o = resolveIndicatorOptions(options);
-  const scenario = options.scenario ?? 'deadline';
+  const scenario = options.scenario ?? DEFAULT_SCENARIO;
   const W = o.windowDays;
   const today = beijingDayIndex(asOf);
   const base = today - W + 1; // bucket 0 = first date of W(asOf); bucket W−1 = D(asOf); bucket 2W−1 = D(asOf)+W
@@ -130,7 +130,7 @@ export function projectIndicators(
   refunds: RefundFacts[],
   paidOrdersByDay: Record<string, number>,
   asOf: number,
-  options?: IndicatorOptions & { scenario?: 'now' | 'deadline' | 'median' },
+  options?: ProjectionOptions,
 ): Array<{ date: string } & Indicators> {
   return projectIndicatorsDetailed(refunds, paidOrdersByDay, asOf, options).points;
 }

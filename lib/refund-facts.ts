@@ -1,9 +1,11 @@
 // What the indicators know of one refund (domain.md §6.1, API §6.10: exported by lib/indicators.ts). On its own so
 // the engine's files (indicators.ts, refund-merge.ts) can share it without importing each other.
+import type { Phase, RefundType } from './model/vocabulary';
+
 export interface RefundFacts {
   refundId: string;
-  type: 'refund_only' | 'return_refund' | 'exchange';
-  phase: 'onsale' | 'aftersale';
+  type: RefundType;
+  phase: Phase;
   appliedAt: number;
   completedAt?: number;
   intervenedAt?: number;

@@ -9,7 +9,7 @@ import { nextStateChange } from '@/lib/deadline/state';
 import { nextTimeLeftChange, type Lang } from '@/lib/format/time-left';
 import type { BadgeState, RowProblem } from '@/lib/model/vocabulary';
 import type { RefundRow } from '@/lib/model/refund-row';
-import type { KnownRefundMessage } from '@/lib/protocol/messages';
+import type { KnownRefundMessage } from '@/lib/protocol/page-report-reply';
 import type { ReadContext } from '@/lib/page/read-page';
 import { badgeView, tooltipLines } from './badge-view';
 import { HostBackoff } from './host-backoff';

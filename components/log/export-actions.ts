@@ -8,6 +8,11 @@ import { CSV_MIME, csvFileName } from '@/lib/export/csv';
 import { exportJsonParts, JSON_MIME, jsonFileName } from '@/lib/export/json';
 import type { Lang } from '@/lib/format/time-left';
 import type { LogQuery } from '@/lib/log/query';
+import { toBackground } from '@/components/to-background';
+import { HistoryChangedReplySchema } from '@/lib/protocol/history-changed';
+import { sender } from '@/lib/protocol/send';
+
+const tellBackground = sender(toBackground, { 'history-changed': HistoryChangedReplySchema });
 
 export type { ImportReport };
 
@@ -97,7 +102,7 @@ export async function importFile(db: RefundRadarDb, file: Blob): Promise<ImportR
   try {
     const report = await importJson(db, text);
     // The background keeps the indicators' facts in memory: tell it the history changed under it.
-    if (report.ok) void browser.runtime.sendMessage({ type: 'history-changed' }).catch(() => undefined);
+    if (report.ok) void tellBackground('history-changed', {}).catch(() => undefined);
     return report;
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import { openLog, openOptions } from './actions';
 import { DashboardView } from './DashboardView';
-import type { EarlyRequests } from './dashboard-source';
+import type { EarlyRequests } from './sources';
 import { PagePanel } from './PagePanel';
 import { Skeleton } from './Skeleton';
 import { pageProblemCount, type TabReportLoad } from './tab-report';

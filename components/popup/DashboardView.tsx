@@ -1,8 +1,8 @@
 // The popup's dashboard for one computed Dashboard: composite, urgent refunds, sub-indicators, projection, coverage.
 // Presentational only (App reads the database and the tab report).
 import { t } from '@/components/i18n';
-import type { ProjectionScenario } from '@/lib/projection';
-import type { ShownDashboard } from './dashboard-source';
+import type { ProjectionScenario } from '@/lib/projection-scenarios';
+import type { ShownDashboard } from '@/lib/dashboard/shown-dashboard';
 import { formatBeijing } from '@/lib/time/beijing';
 import { CompositeCard } from './CompositeCard';
 import { CoverageLine } from './CoverageLine';

@@ -4,7 +4,7 @@ import { t, uiLang } from '@/components/i18n';
 import { formatStateLabel } from '@/lib/format/time-left';
 import { BADGE_STATES } from '@/lib/model/vocabulary';
 import { formatBeijing } from '@/lib/time/beijing';
-import type { StoredTabReport } from '@/lib/protocol/messages';
+import type { StoredTabReport } from '@/lib/protocol/tab-report';
 import type { TabReportLoad } from './tab-report';
 
 /**

@@ -5,8 +5,8 @@
 import { useState } from 'preact/hooks';
 import { t, uiLang } from '@/components/i18n';
 import { CAMPAIGN_MAX_RANK_SHARE } from '@/lib/composite';
-import type { ProjectionPointView, ProjectionScenario, ProjectionView } from '@/lib/dashboard/dashboard';
-import { SCENARIOS } from '@/lib/dashboard/scenarios';
+import type { ProjectionPointView, ProjectionView } from '@/lib/dashboard/dashboard';
+import { SCENARIOS, type ProjectionScenario } from '@/lib/projection-scenarios';
 import { CHART_SERIES, formatIndicator, formatShare, formatTick, niceAxis, shortDate, type ChartSeries } from '@/lib/dashboard/format';
 import type { Lang } from '@/lib/format/time-left';
 

@@ -1,9 +1,9 @@
 // The three sub-indicators and the 白金售后服务 status (all three reach platinum, [T14]).
 import { t } from '@/components/i18n';
-import type { Dashboard } from '@/lib/dashboard/dashboard';
+import type { ShownDashboard } from '@/lib/dashboard/shown-dashboard';
 import { SubIndicatorRow } from './SubIndicatorRow';
 
-export function SubIndicatorList({ dashboard }: { dashboard: Omit<Dashboard, 'windowEvents'> }) {
+export function SubIndicatorList({ dashboard }: { dashboard: ShownDashboard }) {
   const { platinumAll } = dashboard;
   return (
     <section class="card" aria-labelledby="subs-h">

@@ -3,8 +3,9 @@
 // projection: from the facts in memory (own reading) or by asking the background again.
 import { useEffect, useState } from 'preact/hooks';
 import type { LoadedDashboard } from '@/lib/db/load-dashboard';
-import type { ProjectionScenario } from '@/lib/projection';
-import { dashboardFromBackground, loadLocally, type EarlyRequests, type ShownDashboard } from './dashboard-source';
+import type { ProjectionScenario } from '@/lib/projection-scenarios';
+import type { ShownDashboard } from '@/lib/dashboard/shown-dashboard';
+import { dashboardFromBackground, loadLocally, type EarlyRequests } from './sources';
 
 export type DashLoad =
   | { kind: 'loading' }

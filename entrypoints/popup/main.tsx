@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from '@/components/popup/App';
-import { startRequests } from '@/components/popup/dashboard-source';
+import { startRequests } from '@/components/popup/sources';
 import { t, uiLang } from '@/components/i18n';
 import './popup.css';
 

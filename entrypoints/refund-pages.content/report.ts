@@ -2,9 +2,11 @@
 // moment (every slice of one render in one report), at most one message a second.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BadgeBoard } from '@/components/badge/badge-board';
-import type { PageReport } from '@/lib/protocol/messages';
+import { toBackground } from '@/components/to-background';
+import type { PageReport } from '@/lib/protocol/page-report';
 import { detectRefundPage } from '@/lib/seller-center/page-kind';
 import { PageReportReplySchema } from '@/lib/protocol/page-report-reply';
+import { sender } from '@/lib/protocol/send';
 
 const THROTTLE_MS = 1000;
 /** A render's rows are badged in slices; this long without a change, they are all there. */
@@ -16,6 +18,8 @@ const MAX_ROWS = 5000;
 const KNOWN_PER_TASK = 250;
 const MAX_RETRIES = 3;
 const RETRY_MS = 1500;
+/** The only message this script sends, with the only reply schema its bundle carries. */
+const sendToBackground = sender(toBackground, { 'page-report': PageReportReplySchema });
 
 /**
  * Returns the function to call after each change. The background's answer (validated) brings the user's rules and
@@ -53,14 +57,12 @@ export function reportPage(ctx: ContentScriptContext, board: BadgeBoard): () => 
         timer = ctx.setTimeout(send, RETRY_MS * retries);
       }
     };
-    browser.runtime.sendMessage(message).then(
-      (raw: unknown) => {
-        const reply = PageReportReplySchema.safeParse(raw);
-        if (!reply.success) return retry();
+    sendToBackground('page-report', message).then(
+      (reply) => {
         retries = 0;
         if (ctx.isInvalid) return;
-        board.setContext(reply.data.context);
-        const known = Object.entries(reply.data.known);
+        board.setContext(reply.context);
+        const known = Object.entries(reply.known);
         const applyFrom = (i: number) => {
           if (ctx.isInvalid) return;
           board.applyKnown(Object.fromEntries(known.slice(i, i + KNOWN_PER_TASK)));
@@ -68,7 +70,7 @@ export function reportPage(ctx: ContentScriptContext, board: BadgeBoard): () => 
         };
         applyFrom(0);
       },
-      retry,
+      retry, // also a refused or malformed reply
     );
   };
   // The agent may leave the page right after it rendered: what is pending goes out before the page does.

@@ -25,15 +25,14 @@ import {
   type RefundFacts,
 } from '../indicators';
 import type { BadgeState } from '../model/vocabulary';
-import { projectIndicatorsDetailed, type ProjectionScenario } from '../projection';
+import { projectIndicatorsDetailed } from '../projection';
 import { mergeByRefundId } from '../refund-merge';
-import { DEFAULT_SCENARIO } from './scenarios';
+import { DEFAULT_SCENARIO, type ProjectionScenario } from '../projection-scenarios';
 import type { Settings } from '../settings/settings';
 import { refundDetailUrl } from '../seller-center/urls';
 import { beijingDayIndex, dayIndexToDate, missingPaidOrderDates } from '../window';
 
 
-export type { ProjectionScenario } from '../projection';
 export const URGENT_LIMIT = 5;
 
 export type Comparison = 'better' | 'equal' | 'worse';

@@ -1,12 +1,13 @@
 // The last dashboard the background computed, kept in extension storage so the first popup after a browser start
 // paints at once (the background then needs seconds to read the whole history) and is replaced when the fresh one
-// arrives. Tagged with the extension version: a snapshot written by another version may have another shape.
+// arrives. Written by entrypoints/background/dashboard-cache.ts, read by components/popup/sources.ts.
+// Tagged with the extension version: a snapshot written by another version may have another shape.
 import type { Dashboard } from './dashboard';
-
+import { isShownDashboard, type ShownDashboard } from './shown-dashboard';
 
 export interface DashboardSnapshot {
   version: string;
-  dashboard: Omit<Dashboard, 'windowEvents'>;
+  dashboard: ShownDashboard;
 }
 
 /** What is stored: the dashboard without its per-day event arrays (only the popup's local fallback needs those). */
@@ -19,19 +20,9 @@ export function toSnapshot(dashboard: Dashboard, version: string): DashboardSnap
  * The stored dashboard, or null when missing, from another version, not the shape this version writes, or empty: a
  * first-run snapshot would show the first-run help over a history written since (an import), the skeleton is better.
  */
-export function fromSnapshot(raw: unknown, version: string): Omit<Dashboard, 'windowEvents'> | null {
+export function fromSnapshot(raw: unknown, version: string): ShownDashboard | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const s = raw as Partial<DashboardSnapshot>;
-  if (s.version !== version || typeof s.dashboard !== 'object' || s.dashboard === null) return null;
-  const d = s.dashboard as Partial<Dashboard>;
-  const ok =
-    typeof d.asOf === 'number' &&
-    d.empty === false &&
-    Array.isArray(d.subIndicators) &&
-    d.subIndicators.length === 3 &&
-    Array.isArray(d.urgent) &&
-    typeof d.composite === 'object' &&
-    typeof d.projection === 'object' &&
-    typeof d.coverage === 'object';
-  return ok ? (s.dashboard as Omit<Dashboard, 'windowEvents'>) : null;
+  if (s.version !== version) return null;
+  return isShownDashboard(s.dashboard) && !s.dashboard.empty ? s.dashboard : null;
 }

@@ -4,7 +4,8 @@
 import { indicatorOptions } from '../dashboard/dashboard';
 import { refundImpacts } from '../impact';
 import { impactNumbers } from '../format/impact';
-import type { PageReport, PageReportReply } from '../protocol/messages';
+import type { PageReport } from '../protocol/page-report';
+import type { PageReportReply } from '../protocol/page-report-reply';
 import { isCompleted } from '../status/classify';
 import type { Settings } from '../settings/settings';
 import { addDays, beijingDate } from '../time/beijing';

@@ -3,11 +3,11 @@
 // and those completed or intervened since D(now) − W (refundFactsWithSkipped's sinceDate), the paid orders of the
 // window, the settings and the few most urgent seller refunds — all in parallel, then one buildDashboard.
 import Dexie from 'dexie';
-import { DEFAULT_SCENARIO } from '@/lib/dashboard/scenarios';
-import { buildDashboard, loaderSinceDate, URGENT_LIMIT, type Dashboard, type ProjectionScenario, type UrgentRefund } from '@/lib/dashboard/dashboard';
+import { buildDashboard, loaderSinceDate, URGENT_LIMIT, type Dashboard, type UrgentRefund } from '@/lib/dashboard/dashboard';
 import { getPaidOrders, getSetting, openSellerRefundsByDeadline, refundFactsWithSkipped, type RefundFactsResult } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import type { RefundFacts } from '@/lib/indicators';
+import { DEFAULT_SCENARIO, type ProjectionScenario } from '@/lib/projection-scenarios';
 import type { Settings } from '@/lib/settings/settings';
 import { readSettings } from '@/lib/settings/stored';
 import { beijingDate } from '@/lib/time/beijing';

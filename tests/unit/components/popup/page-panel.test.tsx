@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PagePanel } from '@/components/popup/PagePanel';
-import type { StoredTabReport } from '@/lib/protocol/messages';
+import type { StoredTabReport } from '@/lib/protocol/tab-report';
 import { stubI18n } from './i18n-stub';
 
 const NICK = 'tb_小鹿乱撞2021';
