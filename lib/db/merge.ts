@@ -6,16 +6,17 @@
 // - Completion is terminal (§2.3): a completed reading wins whatever its time, and a later open reading (a stale tab,
 //   §5.2 notes detail tabs that do not refresh) never reopens the refund.
 // - Fields a page does not show are kept; a newer page's value replaces an older one.
-import type { PageDeadline } from '../model/page-deadline';
 import type { RefundRow } from '../model/refund-row';
-import { DEFAULT_RULES, estimateRuleDeadline, type DeadlineRule, type RuleOptions } from '../deadline/rules';
+import { decideDeadline } from '../deadline/decide';
+import { DEFAULT_RULES, type DeadlineRule, type RuleOptions } from '../deadline/rules';
 import { actorFor, isCompleted } from '../status/classify';
 import type { RefundEvent, SeenPrecision, StatusSincePrecision, StoredPageDeadline, StoredRefund } from './schema';
 
 export interface MergeOptions {
   /** Rules for the stored rule-estimated deadlineAt (default: the §3 defaults). */
   rules?: readonly DeadlineRule[];
-  ruleOptions?: RuleOptions;
+  /** The shop's settings; when the return was signed is the history's own (returnSignedAt). */
+  ruleOptions?: Omit<RuleOptions, 'returnSignedAt'>;
 }
 
 export interface MergeResult {
@@ -52,25 +53,21 @@ function readingOf(row: RefundRow, t: number): StoredPageDeadline | undefined {
   return row.pageDeadline && !isCompleted(row.status) ? { deadline: row.pageDeadline, status: row.status, readAt: t } : undefined;
 }
 
-/** Page reading first (§3 "the page's own countdown always wins"), else the rule estimate; open refunds only. */
-function bestDeadline(r: StoredRefund, options: MergeOptions): number | undefined {
-  if (isCompleted(r.status)) return undefined;
-  const page: PageDeadline | undefined = r.pageDeadline?.deadline;
-  if (page?.kind === 'at') return page.at;
-  const estimate = estimateRuleDeadline(
-    { status: r.status, type: r.type, goodsState: r.goodsState, statusSince: r.statusSince },
-    options.rules ?? DEFAULT_RULES,
-    { ...options.ruleOptions, returnSignedAt: options.ruleOptions?.returnSignedAt ?? r.returnSignedAt },
-  )?.deadline;
-  // A bare 已超时 (§4.2): the deadline was at or before that reading; sort it there unless the rule says earlier.
-  if (page?.kind === 'overdue') return estimate !== undefined && estimate < r.pageDeadline!.readAt ? estimate : r.pageDeadline!.readAt;
-  return estimate;
+/**
+ * The stored deadline: the one policy (lib/deadline/decide.ts) over what the history knows, as of the latest reading
+ * (so a bare 已超时 keeps the rule deadline only if it had passed by then, §4.2). statusSince is already the §3 start
+ * the history worked out (sinceOf and the re-dating below); a first-seen start is passed as such.
+ */
+function deadlineOf(r: StoredRefund, options: MergeOptions): number | undefined {
+  const start = r.statusSincePrecision === 'first_seen' ? { firstSeenInStatus: r.statusSince } : { statusSince: r.statusSince };
+  const facts = { status: r.status, type: r.type, goodsState: r.goodsState, ...start, page: r.pageDeadline?.deadline, returnSignedAt: r.returnSignedAt };
+  return decideDeadline(facts, r.lastSeenAt, options.rules ?? DEFAULT_RULES, options.ruleOptions).deadline;
 }
 
 /** One record literal, so every snapshot has the same key order (cheap equality by JSON) and no undefined keys. */
 function assemble(r: StoredRefund, options: MergeOptions): StoredRefund {
   const full: StoredRefund = { ...r, actor: actorFor(r.status, r.statusText), deadlineAt: undefined };
-  full.deadlineAt = bestDeadline(full, options);
+  full.deadlineAt = deadlineOf(full, options);
   const ordered: Record<string, unknown> = {};
   for (const key of KEY_ORDER) if (full[key] !== undefined) ordered[key] = full[key];
   return ordered as unknown as StoredRefund;

@@ -1,9 +1,11 @@
 // Everything the badge of one row shows (domain.md §3, §4.2, §8): the single entry point of the content script.
+// Which deadline is decide.ts's (the same policy as the stored deadlineAt); this file gathers what the badge knows.
 import type { Actor, BadgeState, DeadlineSource, RefundStatus, TimeoutOutcome } from '../model/vocabulary';
 import type { PageDeadline } from '../model/page-deadline';
 import type { RefundRow } from '../model/refund-row';
 import { actorFor } from '../status/classify';
-import { DEFAULT_RULES, estimateRuleDeadline, type DeadlineRule, type Platform, type ReturnShipping } from './rules';
+import { decideDeadline } from './decide';
+import { DEFAULT_RULES, type DeadlineRule, type Platform, type ReturnShipping } from './rules';
 import { badgeState, DEFAULT_THRESHOLDS, type BadgeThresholds } from './state';
 
 export interface DescribeContext {
@@ -48,7 +50,7 @@ function pageReading(row: RefundRow, ctx: DescribeContext): PageDeadline | undef
 export function describeRefund(row: RefundRow, now: number, ctx: DescribeContext = {}): RefundBadgeInfo {
   const status = row.status;
   const actor = actorFor(status, row.statusText);
-  const estimate = estimateRuleDeadline(
+  const decision = decideDeadline(
     {
       status,
       type: row.type,
@@ -56,34 +58,15 @@ export function describeRefund(row: RefundRow, now: number, ctx: DescribeContext
       statusSince: row.statusSince,
       appliedAt: row.appliedAt,
       firstSeenInStatus: ctx.firstSeenInStatus,
+      page: pageReading(row, ctx),
+      // Until the history answers, this reading is the first one known to show the return signed (as merge.ts counts).
+      returnSignedAt: ctx.returnSignedAt ?? (row.returnSigned ? row.readAt : undefined),
     },
+    now,
     ctx.rules ?? DEFAULT_RULES,
-    { virtualGoods: ctx.virtualGoods, returnShipping: ctx.returnShipping, platform: ctx.platform, returnSignedAt: ctx.returnSignedAt },
+    { virtualGoods: ctx.virtualGoods, returnShipping: ctx.returnShipping, platform: ctx.platform },
   );
-
-  let deadline: number | undefined;
-  let deadlineSource: DeadlineSource | undefined;
-  let countedFromFirstSeen = false;
-  let pageOverdue = false;
-  const page = status === 'success' || status === 'closed' ? undefined : pageReading(row, ctx);
-
-  if (page?.kind === 'at') {
-    deadline = page.at;
-    deadlineSource = 'page';
-  } else if (page?.kind === 'overdue') {
-    // §4.2 bare 已超时: the rule deadline only if it is already past; overdue either way.
-    pageOverdue = true;
-    if (estimate?.deadline !== undefined && estimate.deadline < now) {
-      deadline = estimate.deadline;
-      deadlineSource = 'rule';
-      countedFromFirstSeen = estimate.countedFromFirstSeen;
-    }
-  } else if (estimate?.deadline !== undefined) {
-    deadline = estimate.deadline;
-    deadlineSource = 'rule';
-    countedFromFirstSeen = estimate.countedFromFirstSeen;
-  }
-
+  const { deadline, estimate, pageOverdue } = decision;
   const state = badgeState({ status, actor, deadline, pageOverdue }, now, ctx.thresholds ?? DEFAULT_THRESHOLDS);
   const info: RefundBadgeInfo = {
     refundId: row.refundId,
@@ -91,13 +74,13 @@ export function describeRefund(row: RefundRow, now: number, ctx: DescribeContext
     actor,
     state,
     onTimeout: estimate?.onTimeout ?? 'none',
-    countedFromFirstSeen,
+    countedFromFirstSeen: decision.countedFromFirstSeen,
     overdueUnknownAmount: pageOverdue && deadline === undefined,
   };
   if (row.orderId !== undefined) info.orderId = row.orderId;
   if (deadline !== undefined) {
     info.deadline = deadline;
-    info.deadlineSource = deadlineSource;
+    info.deadlineSource = decision.source;
   }
   if (estimate) info.ruleId = estimate.ruleId;
   return info;

@@ -93,8 +93,9 @@ export function fenToYuan(fen: number): string {
 const time = (t: number | undefined): string => (t === undefined ? '' : formatBeijing(t, true));
 
 /**
- * Where the stored deadlineAt came from: the page's own reading (§3 "the page always wins") or a rule estimate.
- * A bare 已超时 reading counts as the page when deadlineAt is that reading's time (see bestDeadline in merge.ts).
+ * Where the stored deadlineAt came from: the page's own reading (§3 "the page always wins") or a rule estimate
+ * (lib/deadline/decide.ts; a bare 已超时 keeps only a rule deadline). A record stored before that policy, until its
+ * refund is read again, may hold a bare 已超时's reading time instead: that one is the page's.
  */
 export function deadlineSourceOf(r: StoredRefund): DeadlineSource | undefined {
   if (r.deadlineAt === undefined) return undefined;

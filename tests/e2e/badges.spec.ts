@@ -29,6 +29,49 @@ for (const layout of LAYOUTS) {
   });
 }
 
+/** The stored deadlineAt (ISO, null without one) per refund, straight from the extension's IndexedDB (raw API). */
+async function storedDeadlines(extPage: import('@playwright/test').Page, ids: string[]): Promise<Record<string, string | null>> {
+  return extPage.evaluate(
+    (wanted) =>
+      new Promise<Record<string, string | null>>((resolve, reject) => {
+        const open = indexedDB.open('refund-radar');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('refunds').objectStore('refunds');
+          const out: Record<string, string | null> = {};
+          for (const id of wanted) {
+            const req = store.get(id);
+            req.onsuccess = () => {
+              const at = (req.result as { deadlineAt?: number } | undefined)?.deadlineAt;
+              if (req.result) out[id] = at === undefined ? null : new Date(at).toISOString();
+            };
+          }
+          store.transaction.oncomplete = () => {
+            open.result.close();
+            resolve(out);
+          };
+        };
+      }),
+    ids,
+  );
+}
+
+test('every badge shows the deadline stored for its refund (one deadline policy)', async ({ page, ext }) => {
+  await page.goto(QN_LIST);
+  await expect(page.locator('[data-demo-refund-id]').first()).toBeVisible();
+  const shown = (await settle(page)).map((b) => b.refundId!);
+  const extPage = await ext.context.newPage();
+  await extPage.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  // Until the page's report is stored and the badges have the background's answer (a first-seen time, R5a).
+  await expect(async () => {
+    const stored = await storedDeadlines(extPage, shown);
+    const badges = await readBadges(page);
+    expect(Object.keys(stored).sort()).toEqual([...shown].sort());
+    expect(Object.fromEntries(badges.map((b) => [b.refundId, b.deadline]))).toEqual(stored);
+  }).toPass({ timeout: 15_000 });
+  await extPage.close();
+});
+
 test('pagination, sorting and tabs re-render rows without duplicate or stale badges', async ({ page, demo }) => {
   await page.goto(QN_LIST);
   await expect(page.locator('[data-demo-refund-id]').first()).toBeVisible();

@@ -166,6 +166,23 @@ describe('upsertObservedRows', () => {
     ]);
   });
 
+  it('stores a bare 已超时 as the badge shows it (§4.2): the rule deadline once past at the reading, else none', async () => {
+    db = newDb();
+    // R1 (unshipped, 48 h from 申请时间): the rule deadline is T0 + 47 h.
+    const overdue = (readAt: number) => row({ refundId: ID, type: 'refund_only', goodsState: 'unshipped', appliedAt: T0 - HOUR, pageDeadline: { kind: 'overdue' }, readAt });
+    await upsertObservedRows(db, [overdue(T0)], T0);
+    let stored = await db.refunds.get(ID);
+    expect(stored?.pageDeadline?.deadline).toEqual({ kind: 'overdue' });
+    expect(stored?.deadlineAt).toBeUndefined();
+    // The same page read again once the rule deadline has passed.
+    await upsertObservedRows(db, [overdue(T0 + 48 * HOUR)], T0 + 48 * HOUR);
+    stored = await db.refunds.get(ID);
+    expect(stored?.deadlineAt).toBe(T0 + 47 * HOUR);
+    // An older reading arriving late does not take it back: the snapshot is as of its latest reading.
+    await upsertObservedRows(db, [overdue(T0 + HOUR)], T0 + 48 * HOUR);
+    expect((await db.refunds.get(ID))?.deadlineAt).toBe(T0 + 47 * HOUR);
+  });
+
   it('uses first-seen for a first observation in a later status, and the printed time when the page gives one', async () => {
     db = newDb();
     await upsertObservedRows(db, [row({ refundId: ID, status: 'wait_seller_confirm', statusText: '待商家收货', appliedAt: T0 - 9 * HOUR })], T0);

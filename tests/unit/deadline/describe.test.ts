@@ -162,6 +162,13 @@ describe('other cases', () => {
     expect(describeRefund(confirm, NOW, { platform: 'tmall', returnSignedAt: NOW - 40 * H, thresholds: t }).state).toBe('urgent');
   });
 
+  it('a row showing the return signed counts from its reading until the history knows an earlier time (as stored)', () => {
+    const signed = row({ status: 'wait_seller_confirm', statusText: '买家退货，已签收', type: 'return_refund', goodsState: 'returned', statusSince: APPLIED, returnSigned: true });
+    expect(describeRefund(signed, NOW, { platform: 'tmall' })).toMatchObject({ deadline: NOW + 48 * H, ruleId: 'R5a' });
+    expect(describeRefund(signed, NOW, { platform: 'tmall', returnSignedAt: NOW - 40 * H }).deadline).toBe(NOW + 8 * H);
+    expect(describeRefund({ ...signed, returnSigned: false }, NOW, { platform: 'tmall' })).toMatchObject({ deadline: APPLIED + 240 * H, ruleId: 'R5' });
+  });
+
   it('uses custom rules', () => {
     const info = describeRefund(row(), NOW, { rules: [{ id: 'mine', status: 'wait_seller_agree', actor: 'seller', limitHours: 1, onTimeout: 'close' }] });
     expect(info).toMatchObject({ deadline: APPLIED + H, ruleId: 'mine', onTimeout: 'close', state: 'overdue' });

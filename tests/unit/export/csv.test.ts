@@ -126,8 +126,11 @@ describe('headers and lines', () => {
     expect([rec.order_id, rec.type, rec.phase, rec.goods_status, rec.amount_yuan, rec.applied_at]).toEqual(['', '', '', '', '', '']);
     expect(deadlineSourceOf(makeRefund(1))).toBe('rule');
     expect(deadlineSourceOf(makeRefund(5))).toBeUndefined(); // success: no deadline
-    const overdue = makeRefund(1, { pageDeadline: { deadline: { kind: 'overdue' }, status: 'wait_buyer_return', readAt: T0 }, deadlineAt: T0 });
-    expect(deadlineSourceOf(overdue)).toBe('page');
+    // A bare 已超时 stores only a past rule deadline (lib/deadline/decide.ts); a record stored before that policy holds
+    // the reading time, which is the page's.
+    const reading = { deadline: { kind: 'overdue' as const }, status: 'wait_buyer_return' as const, readAt: T0 };
+    expect(deadlineSourceOf(makeRefund(1, { pageDeadline: reading, deadlineAt: T0 - 5 * HOUR }))).toBe('rule');
+    expect(deadlineSourceOf(makeRefund(1, { pageDeadline: reading, deadlineAt: T0 }))).toBe('page');
   });
   it('a whole file: BOM first, CRLF after every line, no bare LF outside quotes', () => {
     const text = refundsToCsv([makeRefund(1), makeRefund(2, { statusText: 'a\nb' })], 'zh');
