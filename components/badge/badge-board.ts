@@ -4,6 +4,7 @@
 // (setContext, applyKnown) touch only the badges whose contract or text changes.
 import type { DescribeContext, RefundBadgeInfo } from '@/lib/deadline/describe';
 import { describeRefund } from '@/lib/deadline/describe';
+import { historyContext } from '@/lib/deadline/history-context';
 import type { ImpactNumbers } from '@/lib/format/impact';
 import { nextStateChange } from '@/lib/deadline/state';
 import { nextTimeLeftChange, type Lang } from '@/lib/format/time-left';
@@ -263,11 +264,10 @@ export class BadgeBoard {
   }
 
   private extrasFor(row: RefundRow): BadgeExtras {
-    const local = this.firstSeen.get(`${row.refundId}|${row.status}`);
-    const { status, firstSeenInStatus: stored, ...remote } = this.remote.get(row.refundId) ?? {};
-    // The history's first-seen time counts only for the status it was seen in (the page may already be newer).
-    const firstSeenInStatus = status === row.status && stored !== undefined && (local === undefined || stored < local) ? stored : local;
-    return { ...remote, ...(firstSeenInStatus !== undefined ? { firstSeenInStatus } : {}) };
+    const known = this.remote.get(row.refundId);
+    const extras: BadgeExtras = historyContext(known, row, this.firstSeen.get(`${row.refundId}|${row.status}`));
+    if (known?.impact) extras.impact = known.impact;
+    return extras;
   }
 
   /**

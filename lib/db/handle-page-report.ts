@@ -85,7 +85,7 @@ async function knownAbout(
     const k = stored[id];
     const impact = batch.impacts.get(id);
     known[id] = {
-      ...(k ? { status: k.status, firstSeenInStatus: k.firstSeenInStatus } : {}),
+      ...(k ? { status: k.status, firstSeenInStatus: k.firstSeenInStatus, statusSince: k.statusSince, statusSincePrecision: k.statusSincePrecision } : {}),
       ...(k?.storedPageDeadline ? { storedPageDeadline: k.storedPageDeadline } : {}),
       ...(k?.returnSignedAt !== undefined ? { returnSignedAt: k.returnSignedAt } : {}),
       ...(impact ? { impact: impactNumbers(batch.current, impact) } : {}),

@@ -1,15 +1,12 @@
 // The local history (IndexedDB via Dexie). Used only by the background service worker and extension pages, never
 // by content scripts: a content script runs in the seller center's origin, whose IndexedDB is not ours.
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Actor, GoodsState, Phase, RefundStatus, RefundType } from '../model/vocabulary';
+import type { Actor, GoodsState, Phase, RefundStatus, RefundType, SeenPrecision, StatusSincePrecision } from '../model/vocabulary';
 import type { PageDeadline } from '../model/page-deadline';
 
 export const DB_NAME = 'refund-radar';
 
-/** Where a time came from: printed by the page, or the first time Refund Radar saw it (§3, §6.5). */
-export type SeenPrecision = 'page' | 'first_seen';
-/** §3 "Start of a rule deadline": page-printed entry time, 申请时间 (first status only), or first seen. */
-export type StatusSincePrecision = 'page' | 'applied' | 'first_seen';
+export type { SeenPrecision, StatusSincePrecision };
 
 /** A deadline read from the page's own text, kept with the status it was read in (§3 "A page reading outlives the page"). */
 export interface StoredPageDeadline {

@@ -1,10 +1,10 @@
 // Everything the badge of one row shows (domain.md §3, §4.2, §8): the single entry point of the content script.
 // Which deadline is decide.ts's (the same policy as the stored deadlineAt); this file gathers what the badge knows.
-import type { Actor, BadgeState, DeadlineSource, RefundStatus, TimeoutOutcome } from '../model/vocabulary';
+import type { Actor, BadgeState, DeadlineSource, RefundStatus, StatusSincePrecision, TimeoutOutcome } from '../model/vocabulary';
 import type { PageDeadline } from '../model/page-deadline';
 import type { RefundRow } from '../model/refund-row';
 import { actorFor } from '../status/classify';
-import { decideDeadline } from './decide';
+import { decideDeadline, type DeadlineFacts } from './decide';
 import { DEFAULT_RULES, type DeadlineRule, type Platform, type ReturnShipping } from './rules';
 import { badgeState, DEFAULT_THRESHOLDS, type BadgeThresholds } from './state';
 
@@ -13,6 +13,8 @@ export interface DescribeContext {
   thresholds?: BadgeThresholds;
   /** When Refund Radar first saw this refund in its current status (§3 start, step 3). */
   firstSeenInStatus?: number;
+  /** The start of the current status as the history worked it out (§3: printed on a detail page, 申请时间, first seen). */
+  storedStart?: { at: number; precision: StatusSincePrecision };
   /** A page reading stored earlier, with the status it was read in (§3 "A page reading outlives the page"). */
   storedPageDeadline?: { deadline: PageDeadline; status: RefundStatus };
   platform?: Platform;
@@ -47,6 +49,19 @@ function pageReading(row: RefundRow, ctx: DescribeContext): PageDeadline | undef
   return stored && stored.status === row.status ? stored.deadline : undefined;
 }
 
+/**
+ * §3 start of the current status: printed on this row; else the history's, which already weighed a time a detail page
+ * printed, 申请时间 (first status only) and first seen; else what the row and the tab know. The stored deadlineAt is
+ * decided from the history's start too (lib/db/merge.ts), so both count from the same instant.
+ */
+function startOf(row: RefundRow, ctx: DescribeContext): Pick<DeadlineFacts, 'statusSince' | 'appliedAt' | 'firstSeenInStatus'> {
+  if (row.statusSince !== undefined) return { statusSince: row.statusSince };
+  const stored = ctx.storedStart;
+  if (stored && stored.precision !== 'first_seen') return { statusSince: stored.at };
+  if (stored) return { firstSeenInStatus: ctx.firstSeenInStatus ?? stored.at };
+  return { appliedAt: row.appliedAt, firstSeenInStatus: ctx.firstSeenInStatus };
+}
+
 export function describeRefund(row: RefundRow, now: number, ctx: DescribeContext = {}): RefundBadgeInfo {
   const status = row.status;
   const actor = actorFor(status, row.statusText);
@@ -55,9 +70,7 @@ export function describeRefund(row: RefundRow, now: number, ctx: DescribeContext
       status,
       type: row.type,
       goodsState: row.goodsState,
-      statusSince: row.statusSince,
-      appliedAt: row.appliedAt,
-      firstSeenInStatus: ctx.firstSeenInStatus,
+      ...startOf(row, ctx),
       page: pageReading(row, ctx),
       // Until the history answers, this reading is the first one known to show the return signed (as merge.ts counts).
       returnSignedAt: ctx.returnSignedAt ?? (row.returnSigned ? row.readAt : undefined),

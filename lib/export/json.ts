@@ -16,7 +16,7 @@
 // them. The result is an array of string parts for a Blob (exportJsonParts) or one string (exportJson); at 100,000
 // refunds that is ≈ 60 MB of text, which a single string handles.
 import * as z from 'zod/mini';
-import { ACTORS, GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from '../model/vocabulary';
+import { ACTORS, GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES, SEEN_PRECISIONS, STATUS_SINCE_PRECISIONS } from '../model/vocabulary';
 import { PageDeadlineSchema } from '../model/page-deadline';
 import type { Lang } from '../format/time-left';
 import type { PaidOrdersDay, RefundEvent, RefundRadarDb, StoredRefund } from '../db/schema';
@@ -37,7 +37,7 @@ const instant = z.number().check(
   z.lte(4_102_444_800_000, '时间晚于 2100 年 / time after 2100'),
 );
 const text = z.string().check(z.maxLength(1000));
-const seenPrecision = z.enum(['page', 'first_seen']);
+const seenPrecision = z.enum(SEEN_PRECISIONS);
 
 export const StoredRefundSchema = z.object({
   refundId,
@@ -56,7 +56,7 @@ export const StoredRefundSchema = z.object({
   sellerAtFault: z.optional(z.boolean()),
   sellerTimeout: z.optional(z.boolean()),
   statusSince: instant,
-  statusSincePrecision: z.enum(['page', 'applied', 'first_seen']),
+  statusSincePrecision: z.enum(STATUS_SINCE_PRECISIONS),
   statusFirstSeenAt: instant,
   prevStatusSeenUntil: z.optional(instant),
   pageDeadline: z.optional(z.object({ deadline: PageDeadlineSchema, status: z.enum(REFUND_STATUSES), readAt: instant })),

@@ -37,6 +37,14 @@ export type TimeoutOutcome = (typeof TIMEOUT_OUTCOMES)[number];
 /** Taobao nicknames are short; a longer "value" is other text run together with the label. */
 export const BUYER_NICK_MAX = 40;
 
+/** How an instant was learned: printed on the page, or the first time Refund Radar saw it. */
+export const SEEN_PRECISIONS = ['page', 'first_seen'] as const;
+export type SeenPrecision = (typeof SEEN_PRECISIONS)[number];
+
+/** Where the start of a status comes from (§3 "Start of a rule deadline"): printed, 申请时间, or first seen. */
+export const STATUS_SINCE_PRECISIONS = ['page', 'applied', 'first_seen'] as const;
+export type StatusSincePrecision = (typeof STATUS_SINCE_PRECISIONS)[number];
+
 export const DEADLINE_SOURCES = ['page', 'rule'] as const;
 export type DeadlineSource = (typeof DEADLINE_SOURCES)[number];
 

@@ -6,7 +6,7 @@ import { PLATFORMS, RETURN_SHIPPINGS } from '../deadline/rules';
 import { DeadlineRulesSchema } from '../deadline/rules-schema';
 import { BadgeThresholdsSchema } from '../deadline/thresholds-schema';
 import { ImpactNumbersSchema } from '../format/impact-schema';
-import { REFUND_STATUSES } from '../model/vocabulary';
+import { REFUND_STATUSES, STATUS_SINCE_PRECISIONS } from '../model/vocabulary';
 import { PageDeadlineSchema } from '../model/page-deadline';
 
 /** What the local history knows about one refund. */
@@ -14,6 +14,9 @@ export const KnownRefundSchema = z.object({
   /** The stored status: firstSeenInStatus means that status. */
   status: z.optional(z.enum(REFUND_STATUSES)),
   firstSeenInStatus: z.optional(z.number()),
+  /** The stored status's §3 start and where it comes from (a detail page may have printed it). */
+  statusSince: z.optional(z.number()),
+  statusSincePrecision: z.optional(z.enum(STATUS_SINCE_PRECISIONS)),
   storedPageDeadline: z.optional(z.object({ deadline: PageDeadlineSchema, status: z.enum(REFUND_STATUSES) })),
   returnSignedAt: z.optional(z.number()),
   impact: z.optional(ImpactNumbersSchema),

@@ -8,6 +8,7 @@ import { knownOf } from '@/lib/db/queries';
 import { mergeObservation, type MergeOptions } from '@/lib/db/merge';
 import type { StoredRefund } from '@/lib/db/schema';
 import { describeRefund, type DescribeContext } from '@/lib/deadline/describe';
+import { historyContext } from '@/lib/deadline/history-context';
 import type { RefundRow } from '@/lib/model/refund-row';
 import { readRefundPage } from '@/lib/page/read-page';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
@@ -43,7 +44,7 @@ interface Checked {
 
 /**
  * Reads the page and merges every row into `history` (as one report at the reading time), then describes each badge.
- * A row's badge after the answer sees what knownOf gives for its stored snapshot, as BadgeBoard.extrasFor combines it.
+ * A row's badge after the answer sees what knownOf gives for its stored snapshot, combined as BadgeBoard does (historyContext).
  */
 function readAndCompare(html: string, readAt: number, history: Map<string, StoredRefund>, platform: 'tmall' | 'taobao'): Checked[] {
   const { merge, context } = settingsFor(platform);
@@ -57,16 +58,9 @@ function readAndCompare(html: string, readAt: number, history: Map<string, Store
   }
   return rows.map((row) => {
     const stored = history.get(row.refundId)!;
-    const { status, firstSeenInStatus, ...known } = knownOf([stored])[row.refundId]!;
     const local = tabFirstSeen.get(row.refundId)!;
-    const first = status === row.status && firstSeenInStatus < local ? firstSeenInStatus : local;
-    const answered = describeRefund(row, row.readAt, {
-      ...context,
-      firstSeenInStatus: first,
-      ...(known.storedPageDeadline ? { storedPageDeadline: known.storedPageDeadline } : {}),
-      ...(known.returnSignedAt !== undefined ? { returnSignedAt: known.returnSignedAt } : {}),
-    });
-    const alone = describeRefund(row, row.readAt, { ...context, firstSeenInStatus: local });
+    const answered = describeRefund(row, row.readAt, { ...context, ...historyContext(knownOf([stored])[row.refundId], row, local) });
+    const alone = describeRefund(row, row.readAt, { ...context, ...historyContext(undefined, row, local) });
     return { row, badge: answered.deadline, stored: stored.deadlineAt, badgeAlone: alone.deadline, fresh: fresh.has(row.refundId), pageOverdue: answered.state === 'overdue' && row.pageDeadline?.kind === 'overdue' };
   });
 }
@@ -110,6 +104,16 @@ describe.each(['tmall', 'taobao'] as const)('demo seller center (%s shop)', (pla
     );
     expect(checked).toHaveLength(2 * refunds.length);
     expectSame(checked);
+  });
+
+  it('every list layout after the detail pages (the history holds the start a detail page printed)', () => {
+    for (const layout of ['table', 'grid', 'cards', 'legacy'] as const) {
+      const history = new Map<string, StoredRefund>();
+      for (const r of refunds) readAndCompare(renderQianniuDetail(r, NOW - HOUR), NOW - HOUR, history, platform);
+      const printed = [...history.values()].filter((r) => r.statusSincePrecision === 'page').length;
+      expect(printed).toBeGreaterThan(0);
+      expectSame(readAndCompare(listHtml(layout, NOW), NOW, history, platform));
+    }
   });
 });
 
