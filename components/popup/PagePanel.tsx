@@ -24,6 +24,7 @@ function diagnostic(report: StoredTabReport): string {
       rowsNotUnderstood: report.problemCount,
       failedFields: [...failed].map(([field, samples]) => ({ field, name: fieldName(field), samples })),
       states: report.states,
+      badgesGivenUp: report.givenUp ?? 0,
       storageError: report.storageError ?? null,
       at: new Date(report.at).toISOString(),
     },
@@ -69,6 +70,9 @@ export function PagePanel({ load }: { load: TabReportLoad }) {
             <p class="count bad" data-testid="rows-not-understood">{t('popupRowsNotUnderstood', String(load.report.problemCount))}</p>
           ) : (
             <p class="count good">{t('popupAllUnderstood')}</p>
+          )}
+          {(load.report.givenUp ?? 0) > 0 && (
+            <p class="count bad" data-testid="badges-given-up">{t('popup_badgesGivenUp', String(load.report.givenUp))}</p>
           )}
           {load.report.problems.length > 0 && (
             <>

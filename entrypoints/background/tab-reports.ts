@@ -19,6 +19,7 @@ function toStored(report: PageReport, storageError: string | undefined): StoredT
     problems: report.problems,
     states: report.states,
     at: Date.now(),
+    ...(report.givenUp ? { givenUp: report.givenUp } : {}),
     ...(storageError ? { storageError } : {}),
   };
 }

@@ -46,6 +46,7 @@ export function reportPage(ctx: ContentScriptContext, board: BadgeBoard): () => 
       problems: snap.problems.slice(0, MAX_PROBLEM_SAMPLES),
       problemCount: snap.problems.length,
       states: snap.states,
+      ...(snap.givenUp > 0 ? { givenUp: snap.givenUp } : {}),
     };
     // Not parsed again here: every row passed checkRefundRow (RefundRowSchema's verdict) when it was read, and the
     // background validates the whole message; only the reply is validated on this side.

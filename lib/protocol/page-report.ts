@@ -22,5 +22,7 @@ export const PageReportSchema = z.object({
   problems: z.array(RowProblemSchema).check(z.maxLength(200)),
   problemCount: z.number().check(z.int(), z.gte(0)),
   states: StateCountsSchema,
+  /** Rows whose badge the page kept taking out, so the tab stopped putting it back (components/badge/host-backoff.ts). */
+  givenUp: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 export type PageReport = z.infer<typeof PageReportSchema>;

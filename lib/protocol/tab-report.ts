@@ -15,6 +15,7 @@ export const StoredTabReportSchema = z.object({
   problems: z.array(RowProblemSchema),
   states: StateCountsSchema,
   at: z.number(),
+  givenUp: z.optional(z.number()),
   storageError: z.optional(z.string()),
 });
 export type StoredTabReport = z.infer<typeof StoredTabReportSchema>;

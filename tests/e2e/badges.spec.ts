@@ -185,7 +185,7 @@ test('a client-side navigation (history.pushState, no page load) is followed by 
   await popup.close();
 });
 
-test('a page that takes every badge host out stays responsive: hosts go back a bounded number of times, then stop', async ({ page }) => {
+test('a page that takes every badge host out stays responsive: hosts go back a bounded number of times, then stop', async ({ page, ext }) => {
   await page.goto(`${QN_LIST}?strip=badges`);
   await expect(page.locator('[data-demo-refund-id]').first()).toBeVisible();
   const shown = await shownRefundIds(page);
@@ -198,6 +198,16 @@ test('a page that takes every badge host out stays responsive: hosts go back a b
   const { count } = await strips();
   expect(count).toBeLessThanOrEqual(shown.length * 10);
   await expect(page.locator('refund-radar-badge')).toHaveCount(0);
+  // The popup's page panel says so, with the number of rows given up.
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await page.bringToFront();
+  const tabId = await popup.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+  await expect(async () => {
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+    await expect(popup.getByTestId('badges-given-up')).toContainText(String(shown.length), { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await popup.close();
   // Once the page is calm, its next render gets its badges again.
   await page.evaluate(() => (window as any).demoStopStripping());
   await page.getByText('下一页').click();

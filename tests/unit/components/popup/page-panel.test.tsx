@@ -92,3 +92,15 @@ describe('PagePanel diagnostics', () => {
     expect(copiedReport.page).toBeNull();
   });
 });
+
+describe('PagePanel: badges the page kept removing', () => {
+  it('says how many rows were given up, and the diagnostics count them', () => {
+    const text = copy({ ...REPORT, givenUp: 3 });
+    expect(root.querySelector('[data-testid=badges-given-up]')?.textContent).toContain('3 行的徽章被页面反复移除');
+    expect(JSON.parse(text).badgesGivenUp).toBe(3);
+  });
+  it('says nothing when none was given up', () => {
+    render(<PagePanel load={{ kind: 'report', report: REPORT }} />, root);
+    expect(root.querySelector('[data-testid=badges-given-up]')).toBeNull();
+  });
+});
