@@ -24,9 +24,29 @@ export interface FieldDef {
   optional?: boolean;
 }
 
+/**
+ * The message keys of public/_locales a field error can name (the options page passes them to t(), whose key type,
+ * generated from the locale files, rejects one that is not there).
+ */
+export type FieldMessageKey =
+  | 'options_errAbove'
+  | 'options_errBelow'
+  | 'options_errDate'
+  | 'options_errInvalid'
+  | 'options_errMax'
+  | 'options_errMin'
+  | 'options_errNegative'
+  | 'options_errNotNumber'
+  | 'options_errRequired'
+  | 'options_errUrgentAboveSoon'
+  | 'options_errWeightsZero'
+  | 'options_errCount'
+  | 'options_errCountCell'
+  | 'options_errFillDays';
+
 /** A message key of public/_locales (options_…) and its substitutions. */
 export interface FieldMessage {
-  key: string;
+  key: FieldMessageKey;
   params?: string[];
 }
 
