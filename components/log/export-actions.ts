@@ -11,10 +11,10 @@ import type { LogQuery } from '@/lib/log/query';
 
 export type { ImportReport };
 
-export const CSV_CHUNK = 2000;
+const CSV_CHUNK = 2000;
 
 /** Saves a Blob as a file through a temporary object URL. */
-export function downloadBlob(blob: Blob, fileName: string, doc: Document = document): void {
+function downloadBlob(blob: Blob, fileName: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
   const a = doc.createElement('a');
   a.href = url;
@@ -28,7 +28,7 @@ export function downloadBlob(blob: Blob, fileName: string, doc: Document = docum
 }
 
 /** The rows of a log query in display order, `size` at a time (each page resumes from the previous one's cursor). */
-export async function* queryPages(query: LogQuery, size: number, signal?: AbortSignal): AsyncGenerator<StoredRefund[]> {
+async function* queryPages(query: LogQuery, size: number, signal?: AbortSignal): AsyncGenerator<StoredRefund[]> {
   let offset = 0;
   for (;;) {
     if (signal?.aborted) return;
@@ -41,7 +41,7 @@ export async function* queryPages(query: LogQuery, size: number, signal?: AbortS
   }
 }
 
-export interface CsvExportResult {
+interface CsvExportResult {
   cancelled: boolean;
   rows: number;
   fileName?: string;

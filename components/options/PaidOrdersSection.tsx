@@ -9,7 +9,7 @@ import { Checkbox, SaveBar, statusText, TextField } from './controls';
 import type { OptionsStore } from './store';
 import type { SaveStatus } from './use-settings-form';
 
-export const TABLE_DAYS = 30;
+const TABLE_DAYS = 30;
 
 function weekday(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

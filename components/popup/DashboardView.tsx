@@ -12,7 +12,7 @@ import { ProjectionChart } from './ProjectionChart';
 import { SubIndicatorList } from './SubIndicatorList';
 import { UrgentList } from './UrgentList';
 
-export interface DashboardViewProps {
+interface DashboardViewProps {
   dashboard: ShownDashboard;
   pageProblems: number;
   onScenario: (s: ProjectionScenario) => void;

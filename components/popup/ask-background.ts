@@ -2,7 +2,7 @@
 // (re)registered can be lost without an error (seen when Chromium registered the worker anew at start-up), and the
 // popup would then wait forever. The first answer of any attempt wins; the background shares one computation
 // between repeated questions.
-export interface AskOptions {
+interface AskOptions {
   /** Time between attempts. */
   everyMs?: number;
   /** Attempts at most. */

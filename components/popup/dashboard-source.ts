@@ -24,7 +24,7 @@ export async function dashboardFromBackground(scenario: ProjectionScenario): Pro
 }
 
 /** The last dashboard the background computed (any age), or null. */
-export async function readSnapshot(): Promise<ShownDashboard | null> {
+async function readSnapshot(): Promise<ShownDashboard | null> {
   try {
     const got = await browser.storage.local.get(DASHBOARD_SNAPSHOT_KEY);
     return fromSnapshot(got[DASHBOARD_SNAPSHOT_KEY], browser.runtime.getManifest().version);

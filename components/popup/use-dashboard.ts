@@ -6,7 +6,7 @@ import type { LoadedDashboard } from '@/lib/db/load-dashboard';
 import type { ProjectionScenario } from '@/lib/projection';
 import { dashboardFromBackground, loadLocally, type EarlyRequests, type ShownDashboard } from './dashboard-source';
 
-export type DashLoad =
+type DashLoad =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   /** `loaded`: the popup read the database itself. `updating`: a snapshot shown until the fresh dashboard comes. */

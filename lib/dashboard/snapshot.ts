@@ -4,7 +4,7 @@
 import type { Dashboard } from './dashboard';
 
 
-export interface DashboardSnapshot {
+interface DashboardSnapshot {
   version: string;
   dashboard: Omit<Dashboard, 'windowEvents'>;
 }

@@ -37,7 +37,7 @@ export type TimeoutOutcome = (typeof TIMEOUT_OUTCOMES)[number];
 /** Taobao nicknames are short; a longer "value" is other text run together with the label. */
 export const BUYER_NICK_MAX = 40;
 
-export const DEADLINE_SOURCES = ['page', 'rule'] as const;
+const DEADLINE_SOURCES = ['page', 'rule'] as const;
 export type DeadlineSource = (typeof DEADLINE_SOURCES)[number];
 
 

@@ -1,7 +1,7 @@
 // Assertions that cannot fail: `expect(x).toBe(x)`, `expect(f(a)).toEqual(f(a))` — the subject and the expected value
 // are the same expression (whitespace and a trailing comma aside), so the test compares a value with itself.
 // Read as text with a small tokenizer (strings, template literals, comments and regex literals are skipped when
-// brackets are matched). Used by tests/unit/policy/self-comparisons.test.ts over every test file, unit and e2e;
+// brackets are matched; unused-exports.mjs strips comments with it). Used by tests/unit/policy/self-comparisons.test.ts over every test file, unit and e2e;
 // `node tests/tools/self-comparisons.mjs` prints the ones it finds.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -97,6 +97,24 @@ function firstArgument(text, open, close) {
     else i += 1;
   }
   return text.slice(open + 1, i);
+}
+
+/** The text with its comments blanked (strings, templates and regex literals kept; line numbers kept). */
+export function stripComments(text) {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const skipped = skipLiteral(text, i);
+    if (skipped === i) {
+      out += text[i];
+      i += 1;
+      continue;
+    }
+    const literal = text.slice(i, skipped);
+    out += literal.startsWith('//') || literal.startsWith('/*') ? literal.replace(/[^\n]/g, ' ') : literal;
+    i = skipped;
+  }
+  return out;
 }
 
 /** An expression with comments and whitespace out (whitespace inside string literals counts, it is data). */

@@ -3,10 +3,10 @@ import { importJson, mergeImportedRefund, type ImportReport } from '@/lib/db/imp
 import { putSetting, setPaidOrders } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import { upsertObservedRows } from '@/lib/db/upsert';
-import { exportJson, jsonFileName, NOT_AN_EXPORT, parseEnvelope } from '@/lib/export/json';
+import { jsonFileName, NOT_AN_EXPORT, parseEnvelope } from '@/lib/export/json';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import { HOUR, T0, databasesPerTest, row } from '../db/helpers';
-import { makeRefund } from './fixtures';
+import { exportJson, makeRefund } from './fixtures';
 import { SETTINGS_KEY } from '@/lib/storage/keys';
 
 const open = databasesPerTest();

@@ -4,7 +4,7 @@
 // read, on that refund's row, with its §8 attributes; the reference reader must read the page the same.
 import { describe, expect, it } from 'vitest';
 import { BADGE_TAG } from '@/components/badge/mount-badge';
-import { readRefundPage } from '@/lib/page/read-page';
+import { readRefundPage } from '../page/reference-reader';
 import { judgeBadges, placeBadges } from './badge-check';
 import type { Truth, TruthMap } from './mutate';
 import { type Reading, sameReading } from './oracle';

@@ -8,7 +8,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { readRefundPage } from '@/lib/page/read-page';
+import { readRefundPage } from '../page/reference-reader';
 import { judgeBadges, placeBadges } from './badge-check';
 import { type Layout, NOW, buildCase, markTruth, replayHtml } from './mutate';
 import { judge, sameReading } from './oracle';

@@ -4,7 +4,7 @@
 // - Each field it returns equals the truth or is absent (status: the truth or `unknown`) — never a different value.
 // The badges placed on the rows are judged by ./badge-check.ts (one host inside each row read, on its refund's row).
 import type { RefundRow } from '@/lib/model/refund-row';
-import type { RefundPageReading } from '@/lib/page/read-page';
+import type { RefundPageReading } from '../page/reference-reader';
 import { normalizeText } from '@/lib/text/normalize';
 import { NOW, type Truth, type TruthMap } from './mutate';
 
