@@ -1,6 +1,6 @@
 // UI strings of extension pages come from public/_locales (zh_CN is the default locale, en the other one).
-// The key type is the one WXT generates from the locale files (.wxt/types/i18n.d.ts, the last getMessage overload
-// takes the union of every message name), so a misspelt key is a compile error; Chrome's own @@ names are not UI strings.
+// The key type is the one WXT generates from the locale files (.wxt/types/i18n.d.ts: its last getMessage overload
+// takes the union of every message name), so a misspelt key is a compile error. Chrome's own @@ names are no UI string.
 export type MessageKey = Exclude<Parameters<typeof browser.i18n.getMessage>[0], `@@${string}`>;
 
 export function t(key: MessageKey, ...substitutions: string[]): string {

@@ -1,9 +1,10 @@
 // The markup-drift fuzz loop (issue 6 point 1), run in shards (markup-drift-<k>.test.ts) so vitest spreads the 10,000
-// mutations over its workers. Each case is a fresh page (./mutate.ts) taking 1–4 mutations, read after each one;
-// the page is read and badged as the content script does it, by the real BadgeBoard (./badge-check.ts); the reading
-// is judged by ./oracle.ts and the badges by ./badge-check.ts. Every n-th page is also read by the reference reader
-// with the ground-truth attributes on, which must read it as the content script did without them. A failure prints the seed and the mutated HTML: `replayHtml(seed, steps)`
-// rebuilds the exact page. FUZZ_MUTATIONS and FUZZ_SEED override the totals for a longer or different run.
+// mutations over its workers. Each case is a fresh page (./mutate.ts) taking 1–4 mutations; after each one the page
+// is read and badged as the content script does it, by the real BadgeBoard (./badge-check.ts). The reading is judged
+// by ./oracle.ts, the badges by ./badge-check.ts. Every n-th page is also read by the reference reader with the
+// ground-truth attributes on, which must read it as the content script did without them. A failure prints the seed
+// and the mutated HTML: `replayHtml(seed, steps)` rebuilds the exact page. FUZZ_MUTATIONS and FUZZ_SEED override the
+// totals for a longer or different run.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
