@@ -1,9 +1,5 @@
-// Median completion duration of C(asOf) (domain.md §6.9 `median` scenario; C as in §6.3, so restricted to
-// self-completed refunds with completionPopulation 'selfOnly', and without the §6.5 completedAt < appliedAt records).
-import { DAY_MS } from './time/beijing';
-import { isCounted, isSelfCompleted, resolveIndicatorOptions, type IndicatorOptions, type RefundFacts } from './indicators';
-import { mergeByRefundId } from './refund-merge';
-import { beijingDayIndex } from './window';
+// The median of the completion durations of C(asOf), for the projection's `median` scenario (domain.md §6.9): found in
+// place in O(n) (quickselect), as the pool of durations can be long; lib/projection.ts fills the pool.
 
 /** Rearranges a[lo..hi] so that a[k] is the value it would have sorted, smaller-or-equal ones before it (Hoare). */
 function quickselect(a: Float64Array, k: number, lo: number, hi: number): void {
@@ -46,29 +42,4 @@ export function medianInPlace(values: Float64Array, count: number): number | nul
   let lower = values[0]!;
   for (let i = 1; i < mid; i++) if (values[i]! > lower) lower = values[i]!;
   return (lower + upper) / 2;
-}
-
-/** Median completion duration in ms of the refunds in C(asOf), or null when C(asOf) is empty. */
-export function medianCompletionMs(refunds: RefundFacts[], asOf: number, options?: IndicatorOptions): number | null {
-  const o = resolveIndicatorOptions(options);
-  const last = beijingDayIndex(asOf);
-  const first = last - o.windowDays + 1;
-  const list = mergeByRefundId(refunds);
-  const durations = new Float64Array(list.length);
-  let n = 0;
-  for (const r of list) {
-    const c = r.completedAt;
-    if (c === undefined || !isCounted(r, o)) continue;
-    const d = beijingDayIndex(c);
-    if (d < first || d > last || !(c >= r.appliedAt)) continue;
-    if (o.selfOnly && !isSelfCompleted(r, c, o.timeoutCountsAsSelfCompleted)) continue;
-    durations[n++] = c - r.appliedAt;
-  }
-  return medianInPlace(durations, n);
-}
-
-/** The same median in days, or null. */
-export function medianCompletionDays(refunds: RefundFacts[], asOf: number, options?: IndicatorOptions): number | null {
-  const ms = medianCompletionMs(refunds, asOf, options);
-  return ms === null ? null : ms / DAY_MS;
 }

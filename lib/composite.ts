@@ -24,7 +24,7 @@ export interface CompositeParts {
   selfCompletionRate: number | null;
 }
 
-export interface CompositeEstimate {
+interface CompositeEstimate {
   lead: number | null;
   rankShare: number | null;
   partial: boolean;
@@ -34,12 +34,12 @@ export interface CompositeEstimate {
 export type SubIndicator = keyof CompositeParts;
 export const SUB_INDICATORS: readonly SubIndicator[] = ['disputeRate', 'completionDays', 'selfCompletionRate'];
 
-export const DEFAULT_WEIGHTS: readonly [number, number, number] = [1, 1, 1];
-export const DEFAULT_PLATINUM_LEAD = 90;
+const DEFAULT_WEIGHTS: readonly [number, number, number] = [1, 1, 1];
+const DEFAULT_PLATINUM_LEAD = 90;
 /** Official campaigns require 排名占比 ≤ 90 % (§6.6). */
 export const CAMPAIGN_MAX_RANK_SHARE = 90;
 /** Below a 30 % lead the shop "需及时关注" (§6.6). */
-export const ATTENTION_LEAD = 30;
+const ATTENTION_LEAD = 30;
 
 /** Badness of a value or benchmark (§6.6): the rate itself, the days, or 1 − the self-completion rate. */
 export function badness(indicator: SubIndicator, value: number): number {

@@ -51,7 +51,7 @@ export function refundImpact(
 
 // The impact of many open refunds at once, for the badges of one page: the history is counted once, then each
 // refund's own record is taken out and each hypothesis put in — O(history + refunds), not O(history × refunds).
-export interface ImpactBatch {
+interface ImpactBatch {
   /** The indicators of W(asOf) as they are (the "before" of every impact line). */
   current: Indicators;
   impacts: Map<string, RefundImpact>;

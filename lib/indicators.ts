@@ -32,7 +32,7 @@ export interface Indicators {
 }
 
 /** Options with the §6.1 defaults filled in. */
-export interface ResolvedIndicatorOptions {
+interface ResolvedIndicatorOptions {
   windowDays: number;
   sellerAtFaultOnly: boolean;
   selfOnly: boolean;
@@ -131,7 +131,7 @@ function sum(values: Float64Array): number {
 }
 
 /** Per-day buckets of one pass (see bucketByDay): index = Beijing day index − base. */
-export interface DayBuckets {
+interface DayBuckets {
   disputes: Float64Array;
   completed: Float64Array;
   selfCompleted: Float64Array;

@@ -12,10 +12,10 @@ import { beijingDayIndex, dayIndexToDate, paidOrdersOn } from './window';
 const OFFSET_MS = BEIJING_OFFSET_MS;
 const DAY = DAY_MS;
 
-export type ProjectionOptions = IndicatorOptions & { scenario?: ProjectionScenario };
-export type ProjectionPoint = { date: string } & Indicators;
+type ProjectionOptions = IndicatorOptions & { scenario?: ProjectionScenario };
+type ProjectionPoint = { date: string } & Indicators;
 
-export interface ProjectionDetail {
+interface ProjectionDetail {
   points: ProjectionPoint[];
   /** Open refunds left out: no usable deadline and no median (§6.9 "not projected"). */
   notProjected: string[];

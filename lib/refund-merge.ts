@@ -28,7 +28,7 @@ export function mergeRefundFacts(a: RefundFacts, b: RefundFacts): RefundFacts {
  * Whether some refundId repeats. Sorted input is checked in one pass; otherwise a typed-array hash table (FNV-1a of
  * the id, linear probing), about twice as fast as a Set<string> on 100,000 refunds (issue 5 budget).
  */
-export function hasDuplicateRefundIds(refunds: readonly RefundFacts[]): boolean {
+function hasDuplicateRefundIds(refunds: readonly RefundFacts[]): boolean {
   const n = refunds.length;
   if (n < 2) return false;
   // Fast path: storage hands the facts over sorted by refundId (lib/db/queries.ts); strictly ascending ids are unique.

@@ -2,7 +2,7 @@
 // Day indices are Beijing dates counted as days since 1970-01-01: floor((t + 8 h) / DAY_MS). No Date object per event.
 import { BEIJING_OFFSET_MS, DAY_MS } from './time/beijing';
 
-export const DEFAULT_WINDOW_DAYS = 28;
+const DEFAULT_WINDOW_DAYS = 28;
 
 /** Beijing date of an instant as a day index (the UTC date of t + 8 h, §6.1). NaN for a non-finite instant. */
 export function beijingDayIndex(instant: number): number {
@@ -37,7 +37,7 @@ export function paidOrdersOn(paidOrdersByDay: Readonly<Record<string, number>>, 
 }
 
 /** Whether a date has a usable paid-order entry (the coverage line reports the others, §6.2). */
-export function hasPaidOrders(paidOrdersByDay: Readonly<Record<string, number>>, date: string): boolean {
+function hasPaidOrders(paidOrdersByDay: Readonly<Record<string, number>>, date: string): boolean {
   const v = Object.prototype.hasOwnProperty.call(paidOrdersByDay, date) ? paidOrdersByDay[date] : undefined;
   return typeof v === 'number' && Number.isFinite(v) && v >= 0;
 }

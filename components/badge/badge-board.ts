@@ -16,12 +16,12 @@ import { badgeView, tooltipLines } from './badge-view';
 import { HostBackoff } from './host-backoff';
 import { BADGE_TAG, mountBadge, type MountedBadge } from './mount-badge';
 
-export type RowReading = { ok: true; row: RefundRow } | { ok: false; problem: RowProblem };
+type RowReading = { ok: true; row: RefundRow } | { ok: false; problem: RowProblem };
 
 /** What is known about a refund beyond the page: first seen in its status, an earlier page deadline, its impact. */
-export type BadgeExtras = Partial<DescribeContext> & { impact?: ImpactNumbers };
+type BadgeExtras = Partial<DescribeContext> & { impact?: ImpactNumbers };
 
-export interface BadgeBoardOptions {
+interface BadgeBoardOptions {
   lang: Lang;
   read(rowEl: Element, readAt: number, ctx: ReadContext): RowReading;
   anchor(rowEl: Element, ctx: ReadContext): { parent: Element; before: Node | null };
@@ -29,7 +29,7 @@ export interface BadgeBoardOptions {
   context?: DescribeContext;
 }
 
-export interface BoardSnapshot {
+interface BoardSnapshot {
   rows: RefundRow[];
   problems: RowProblem[];
   states: Partial<Record<BadgeState, number>>;

@@ -2,7 +2,7 @@
 // inside, ours cannot leak out. Colour always comes with a text cue (紧急/临近/…), never alone.
 // content-visibility: a badge out of view is not laid out (a list of 2,000 rows would otherwise take a second or more
 // of layout for its badges); it keeps a badge-sized placeholder, and its last real size once it has been seen.
-export const BADGE_CSS = `
+const BADGE_CSS = `
 :host { all: initial; display: inline-block; vertical-align: middle; margin: 2px 0 2px 6px; max-width: 100%;
   content-visibility: auto; contain-intrinsic-size: auto 160px auto 22px; }
 .badge { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0 4px; padding: 1px 6px 1px 2px; border-radius: 10px;

@@ -3,7 +3,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 // Minute resolution is all the badge shows ("还剩 5时12分"); peers refresh SLA badges about every 60 s (§9).
-export const TICK_MS = 60_000;
+const TICK_MS = 60_000;
 
 export function startTicker(ctx: ContentScriptContext, onTick: (now: number) => void, doc: Document = document): void {
   const tick = () => {

@@ -8,7 +8,7 @@ import { DATE_FIELDS, isEmptyFilter, LOG_SORTS, normaliseSearch, parseFilter, ty
 import { ACTORS, BADGE_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from '@/lib/model/vocabulary';
 import { dateFieldLabel, phaseLabel, sortLabel, statusLabel, typeLabel } from './labels';
 
-export interface FilterBarProps {
+interface FilterBarProps {
   filter: LogFilter;
   onChange: (filter: LogFilter) => void;
   lang: Lang;

@@ -5,7 +5,7 @@ import type { Lang } from '@/lib/format/time-left';
 import type { ImportReport } from './export-actions';
 import { formatCount } from './labels';
 
-export interface ImportDialogProps {
+interface ImportDialogProps {
   fileName: string;
   /** null while the file is being read and merged. */
   report: ImportReport | null;

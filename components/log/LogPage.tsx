@@ -17,7 +17,7 @@ import { ImportDialog } from './ImportDialog';
 import { formatCount } from './labels';
 import { LogTable } from './LogTable';
 
-export interface LogPageProps {
+interface LogPageProps {
   db: RefundRadarDb;
   /** Tests: a fixed clock. */
   clock?: () => number;

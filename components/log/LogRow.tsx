@@ -9,7 +9,7 @@ import { formatBeijing } from '@/lib/time/beijing';
 import { phaseLabel, statusLabel, typeLabel } from './labels';
 import { StateCell } from './StateCell';
 
-export interface LogRowProps {
+interface LogRowProps {
   refund: StoredRefund;
   index: number;
   top: number;

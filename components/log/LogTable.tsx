@@ -16,13 +16,13 @@ import { PlaceholderRow } from './PlaceholderRow';
 import { RefundHistory } from './RefundHistory';
 
 export const ROW_HEIGHT = 40;
-export const HEADER_HEIGHT = 40;
-export const EXPANDED_HEIGHT = 248;
+const HEADER_HEIGHT = 40;
+const EXPANDED_HEIGHT = 248;
 export const OVERSCAN = 8;
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 const MAX_CACHED_PAGES = 60;
 
-export interface LogTableProps {
+interface LogTableProps {
   db: RefundRadarDb;
   query: LogQuery;
   /** Rows matching the filter; null while still counting. */
@@ -37,12 +37,12 @@ export interface LogTableProps {
 }
 
 /** Top of row `i` in the body, with the expanded panel (after row `expanded`) pushing later rows down. */
-export function rowTop(i: number, expanded: number | null): number {
+function rowTop(i: number, expanded: number | null): number {
   return i * ROW_HEIGHT + (expanded !== null && i > expanded ? EXPANDED_HEIGHT : 0);
 }
 
 /** The row at body offset `y`. */
-export function rowAt(y: number, expanded: number | null): number {
+function rowAt(y: number, expanded: number | null): number {
   if (expanded !== null) {
     const panelTop = (expanded + 1) * ROW_HEIGHT;
     if (y >= panelTop + EXPANDED_HEIGHT) return Math.floor((y - EXPANDED_HEIGHT) / ROW_HEIGHT);

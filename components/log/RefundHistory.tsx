@@ -6,7 +6,7 @@ import { deadlineSourceOf } from '@/lib/export/csv';
 import { formatBeijing } from '@/lib/time/beijing';
 import { statusLabel } from './labels';
 
-export interface RefundHistoryProps {
+interface RefundHistoryProps {
   db: RefundRadarDb;
   refund: StoredRefund;
   id?: string;
@@ -15,7 +15,7 @@ export interface RefundHistoryProps {
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; events: RefundEvent[] };
 
 /** Events of one refund, oldest first (ties by id: the order they were written in). */
-export async function loadHistory(db: RefundRadarDb, refundId: string): Promise<RefundEvent[]> {
+async function loadHistory(db: RefundRadarDb, refundId: string): Promise<RefundEvent[]> {
   const events = await db.events.where('refundId').equals(refundId).toArray();
   return events.sort((a, b) => a.at - b.at || (a.id ?? 0) - (b.id ?? 0));
 }

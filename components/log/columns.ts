@@ -14,7 +14,7 @@ export const COLUMNS = [
   { key: 'completedAt', header: 'log_colCompletedAt', width: '118px' },
   { key: 'lastSeenAt', header: 'log_colLastSeen', width: '118px' },
 ] as const;
-export type ColumnKey = (typeof COLUMNS)[number]['key'];
+type ColumnKey = (typeof COLUMNS)[number]['key'];
 
 export const GRID_TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
 

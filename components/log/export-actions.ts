@@ -16,10 +16,10 @@ const tellBackground = sender(toBackground, { 'history-changed': HistoryChangedR
 
 export type { ImportReport };
 
-export const CSV_CHUNK = 2000;
+const CSV_CHUNK = 2000;
 
 /** Saves a Blob as a file through a temporary object URL. */
-export function downloadBlob(blob: Blob, fileName: string, doc: Document = document): void {
+function downloadBlob(blob: Blob, fileName: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
   const a = doc.createElement('a');
   a.href = url;
@@ -33,7 +33,7 @@ export function downloadBlob(blob: Blob, fileName: string, doc: Document = docum
 }
 
 /** The rows of a log query in display order, `size` at a time (each page resumes from the previous one's cursor). */
-export async function* queryPages(query: LogQuery, size: number, signal?: AbortSignal): AsyncGenerator<StoredRefund[]> {
+async function* queryPages(query: LogQuery, size: number, signal?: AbortSignal): AsyncGenerator<StoredRefund[]> {
   let offset = 0;
   for (;;) {
     if (signal?.aborted) return;
@@ -46,7 +46,7 @@ export async function* queryPages(query: LogQuery, size: number, signal?: AbortS
   }
 }
 
-export interface CsvExportResult {
+interface CsvExportResult {
   cancelled: boolean;
   rows: number;
   fileName?: string;

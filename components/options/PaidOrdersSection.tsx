@@ -9,11 +9,11 @@ import { Checkbox, SaveBar, statusText, TextField } from './controls';
 import type { OptionsStore } from './store';
 import type { SaveStatus } from './use-settings-form';
 
-export const TABLE_DAYS = 30;
+const TABLE_DAYS = 30;
 
 function weekday(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return t(`options_weekday${new Date(Date.UTC(y, m - 1, d)).getUTCDay()}`);
+  return t(`options_weekday${new Date(Date.UTC(y, m - 1, d)).getUTCDay() as 0 | 1 | 2 | 3 | 4 | 5 | 6}`);
 }
 
 function countInputId(date: string): string {

@@ -1,6 +1,6 @@
 // 4. 超时规则: the R1–R9 limits of §3 (hours), reset to defaults, and the shop settings the rules depend on.
 import { useState } from 'preact/hooks';
-import { t } from '@/components/i18n';
+import { t, tOfData, type MessageKey } from '@/components/i18n';
 import { DEFAULT_RULES, PLATFORMS, RETURN_SHIPPINGS, type DeadlineRule, type Platform, type ReturnShipping } from '@/lib/deadline/rules';
 import { parseDecimalText } from '@/lib/options/number-input';
 import { RULE_LIMIT_KEYS, ruleFieldId, ruleFields, textsFromSettings, type RuleLimitKey } from '@/lib/options/form';
@@ -9,7 +9,7 @@ import { Checkbox, RadioGroup, SaveBar, Section, TextField } from './controls';
 import type { OptionsStore } from './store';
 import { useSettingsForm } from './use-settings-form';
 
-const COLUMN_KEYS: Record<RuleLimitKey, string> = {
+const COLUMN_KEYS: Record<RuleLimitKey, MessageKey> = {
   limitHours: 'options_ruleColLimit',
   virtualLimitHours: 'options_ruleColVirtual',
   postLimitHours: 'options_ruleColPost',
@@ -17,9 +17,8 @@ const COLUMN_KEYS: Record<RuleLimitKey, string> = {
 };
 
 function ruleDescription(rule: DeadlineRule): string {
-  const key = rule.id === 'R9' ? `options_rule_R9_${rule.status}` : `options_rule_${rule.id}`;
-  const text = t(key);
-  return text === key ? rule.status : text;
+  // A rule id is the user's data (built-in R1–R9, or one of theirs): a rule without a description shows its status.
+  return tOfData('options_rule_', rule.id === 'R9' ? `R9_${rule.status}` : rule.id) ?? rule.status;
 }
 
 /** "= 5 天" under an hours input, when the hours are whole days. */

@@ -5,7 +5,7 @@ import { t } from '@/components/i18n';
 import type { FieldMessage } from '@/lib/options/form';
 import type { SaveStatus } from './use-settings-form';
 
-export function msg(m: FieldMessage): string {
+function msg(m: FieldMessage): string {
   return t(m.key, ...(m.params ?? []));
 }
 
@@ -14,7 +14,7 @@ function describedBy(...ids: Array<string | false | undefined>): string | undefi
   return list.length > 0 ? list.join(' ') : undefined;
 }
 
-export interface TextFieldProps {
+interface TextFieldProps {
   id: string;
   label: ComponentChildren;
   value: string;
@@ -78,7 +78,7 @@ export function TextField(p: TextFieldProps) {
   );
 }
 
-export interface RadioOption<T extends string> {
+interface RadioOption<T extends string> {
   value: T;
   label: ComponentChildren;
   hint?: ComponentChildren;

@@ -18,7 +18,7 @@ export type SaveStatus =
 
 class InvalidSection extends Error {}
 
-export interface SettingsForm {
+interface SettingsForm {
   texts: FieldTexts;
   errors: FieldErrors;
   /** The candidate settings when every field is valid (for warnings shown before saving). */
@@ -32,7 +32,7 @@ export interface SettingsForm {
   save(): Promise<void>;
 }
 
-export interface SettingsFormConfig extends FormOptions {
+interface SettingsFormConfig extends FormOptions {
   fields: readonly FieldDef[];
   /** Applies the section's non-text controls (radios, checkboxes) to a settings draft. */
   patch?: (draft: Settings) => void;

@@ -1,7 +1,7 @@
 // 售后服务综合指标（估算）: rank share (lower is better, campaign line 90 %), lead %, partial / attention flags and the
 // official figures beside the estimate (domain.md §6.6, §6.7, §11). Always labelled as an estimate.
 import { t } from '@/components/i18n';
-import { CAMPAIGN_MAX_RANK_SHARE } from '@/lib/composite';
+import { CAMPAIGN_MAX_RANK_SHARE, type SubIndicator } from '@/lib/composite';
 import type { CompositeView } from '@/lib/dashboard/dashboard';
 import { formatShare } from '@/lib/dashboard/format';
 
@@ -18,7 +18,7 @@ function RankBar({ rankShare }: { rankShare: number }) {
   );
 }
 
-export function CompositeCard({ composite, subName }: { composite: CompositeView; subName: (key: string) => string }) {
+export function CompositeCard({ composite, subName }: { composite: CompositeView; subName: (key: SubIndicator) => string }) {
   const { rankShare, lead, eligible, attention, partial, official } = composite;
   return (
     <section class="card composite" aria-labelledby="composite-h" data-testid="composite">

@@ -1,6 +1,7 @@
 // The popup's dashboard for one computed Dashboard: composite, urgent refunds, sub-indicators, projection, coverage.
 // Presentational only (App reads the database and the tab report).
 import { t } from '@/components/i18n';
+import type { SubIndicator } from '@/lib/composite';
 import type { ProjectionScenario } from '@/lib/projection-scenarios';
 import type { ShownDashboard } from '@/lib/dashboard/shown-dashboard';
 import { formatBeijing } from '@/lib/time/beijing';
@@ -11,7 +12,7 @@ import { ProjectionChart } from './ProjectionChart';
 import { SubIndicatorList } from './SubIndicatorList';
 import { UrgentList } from './UrgentList';
 
-export interface DashboardViewProps {
+interface DashboardViewProps {
   dashboard: ShownDashboard;
   pageProblems: number;
   onScenario: (s: ProjectionScenario) => void;
@@ -24,7 +25,7 @@ export interface DashboardViewProps {
   updating?: boolean;
 }
 
-const subName = (key: string) => t(`popup_sub_${key}`);
+const subName = (key: SubIndicator) => t(`popup_sub_${key}`);
 
 export function DashboardView({ dashboard, pageProblems, onScenario, showChart = true, updating = false }: DashboardViewProps) {
   const d = dashboard;

@@ -1,6 +1,6 @@
 // What the extension understood on the active tab: rows with a badge, rows not understood (with a sample), states.
 // The sample's page text is shown here, on the agent's screen; it never goes into what "copy diagnostics" copies.
-import { t, uiLang } from '@/components/i18n';
+import { t, tOfData, uiLang } from '@/components/i18n';
 import { formatStateLabel } from '@/lib/format/time-left';
 import { BADGE_STATES } from '@/lib/model/vocabulary';
 import { formatBeijing } from '@/lib/time/beijing';
@@ -45,9 +45,7 @@ function pageAddress(href: string): string | null {
 
 /** The field's name in the UI language ("退款编号"), else its key as the reader named it. */
 function fieldName(field: string): string {
-  const key = `popup_field_${field}`;
-  const name = t(key);
-  return name === key ? field : name;
+  return tOfData('popup_field_', field) ?? field;
 }
 
 export function PagePanel({ load }: { load: TabReportLoad }) {

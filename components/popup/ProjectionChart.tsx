@@ -10,7 +10,7 @@ import { SCENARIOS, type ProjectionScenario } from '@/lib/projection-scenarios';
 import { CHART_SERIES, formatIndicator, formatShare, formatTick, niceAxis, shortDate, type ChartSeries } from '@/lib/dashboard/format';
 import type { Lang } from '@/lib/format/time-left';
 
-export interface ProjectionChartProps {
+interface ProjectionChartProps {
   projection: ProjectionView;
   windowDays: number;
   /** Industry averages in the indicators' own units, drawn as reference lines. */
@@ -29,7 +29,7 @@ function seriesValue(p: ProjectionPointView, s: ChartSeries): number | null {
   return s === 'rankShare' ? p.rankShare : p[s];
 }
 
-export function formatSeries(s: ChartSeries, v: number | null, lang: Lang): string {
+function formatSeries(s: ChartSeries, v: number | null, lang: Lang): string {
   if (v === null) return t('popup_noData');
   return s === 'rankShare' ? formatShare(v) : formatIndicator(s, v, lang);
 }

@@ -1,10 +1,10 @@
 // One sub-indicator: own value (estimate from the local history), better/worse than 行业均值 in text and colour,
 // 白金标准 status, and the official 子指标值 side by side when entered (domain.md §6.1 Display, §6.6, §6.7).
-import { t, uiLang } from '@/components/i18n';
+import { t, uiLang, type MessageKey } from '@/components/i18n';
 import type { Comparison, SubIndicatorView } from '@/lib/dashboard/dashboard';
 import { formatIndicator, formatIndicatorDiff, formatShare } from '@/lib/dashboard/format';
 
-const CUE: Record<Comparison, { key: string; cls: string }> = {
+const CUE: Record<Comparison, { key: MessageKey; cls: string }> = {
   better: { key: 'popup_better', cls: 'good' },
   equal: { key: 'popup_equal', cls: 'neutral' },
   worse: { key: 'popup_worse', cls: 'bad' },

@@ -7,7 +7,7 @@ import type { ProjectionScenario } from '@/lib/projection-scenarios';
 import type { ShownDashboard } from '@/lib/dashboard/shown-dashboard';
 import { dashboardFromBackground, loadLocally, type EarlyRequests } from './sources';
 
-export type DashLoad =
+type DashLoad =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   /** `loaded`: the popup read the database itself. `updating`: a snapshot shown until the fresh dashboard comes. */

@@ -14,9 +14,9 @@ import { readSettings } from '@/lib/settings/stored';
 import { SETTINGS_KEY } from '@/lib/storage/keys';
 
 export const REMINDER_ALARM = 'refund-radar-reminders';
-export const REMINDER_ICON = '/icon/128.png';
+const REMINDER_ICON = '/icon/128.png';
 /** Toolbar badge background: red, the count is always shown as text too. */
-export const BADGE_COLOR = '#D93025';
+const BADGE_COLOR = '#D93025';
 
 interface Listenable<A extends unknown[]> {
   addListener(callback: (...args: A) => void): void;
@@ -34,7 +34,7 @@ interface NotificationOptions {
 }
 
 /** The part of the extension API the reminders use (the real `browser`, or WXT's fakeBrowser in tests). */
-export interface ReminderBrowser {
+interface ReminderBrowser {
   alarms: {
     create(name: string, info: { when: number }): Promise<void>;
     clear(name: string): Promise<boolean>;
@@ -52,7 +52,7 @@ export interface ReminderBrowser {
   tabs: { create(properties: { url: string; active?: boolean }): Promise<unknown> };
 }
 
-export interface ReminderDeps {
+interface ReminderDeps {
   browser: ReminderBrowser;
   now?: () => number;
   /** Language of the notification texts (default: the extension's UI language, zh when it cannot be told). */

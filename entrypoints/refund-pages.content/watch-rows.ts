@@ -20,7 +20,7 @@ const SLICE_MS = 40;
  */
 const ROOTS_PER_SEARCH = 32;
 
-export interface RowWatchOptions {
+interface RowWatchOptions {
   board: BadgeBoard;
   /** Called once the rows of a change all carry their badges. */
   onBatch(): void;

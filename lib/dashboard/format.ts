@@ -5,12 +5,12 @@ import type { SubIndicator } from '../composite';
 import type { Lang } from '../format/time-left';
 
 /** Fixed-point text without a "-0.00". */
-export function fixed(x: number, digits: number): string {
+function fixed(x: number, digits: number): string {
   const s = x.toFixed(digits);
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }
 
-export const DISPLAY_DIGITS: Record<SubIndicator, number> = { disputeRate: 4, completionDays: 2, selfCompletionRate: 2 };
+const DISPLAY_DIGITS: Record<SubIndicator, number> = { disputeRate: 4, completionDays: 2, selfCompletionRate: 2 };
 
 /** "0.0667%" / "98.33%" / "2.40 天" ("2.40 d"). */
 export function formatIndicator(key: SubIndicator, value: number, lang: Lang): string {

@@ -5,7 +5,7 @@
 import type { Dashboard } from './dashboard';
 import { isShownDashboard, type ShownDashboard } from './shown-dashboard';
 
-export interface DashboardSnapshot {
+interface DashboardSnapshot {
   version: string;
   dashboard: ShownDashboard;
 }

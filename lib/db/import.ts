@@ -33,7 +33,7 @@ import { isCompleted } from '../status/classify';
 import type { PaidOrdersDay, RefundEvent, RefundRadarDb, StoredRefund } from './schema';
 import { SETTINGS_KEY } from '../storage/keys';
 
-export interface ImportRejection {
+interface ImportRejection {
   refundId?: string;
   reason: string;
 }
@@ -55,7 +55,7 @@ export type ImportReport =
     }
   | { ok: false; error: string };
 
-export interface ImportOptions {
+interface ImportOptions {
   /** What a paid-order date stored with another count gets: the local count ('keep', default) or the file's. */
   paidOrders?: 'keep' | 'replace';
 }

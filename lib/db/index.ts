@@ -2,4 +2,3 @@
 export * from './schema';
 export * from './upsert';
 export * from './queries';
-export { mergeObservation, type MergeOptions } from './merge';

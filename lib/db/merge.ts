@@ -19,7 +19,7 @@ export interface MergeOptions {
   ruleOptions?: Omit<RuleOptions, 'returnSignedAt'>;
 }
 
-export interface MergeResult {
+interface MergeResult {
   next: StoredRefund;
   /** The transition to record (new status), or the current status's event re-dated (see redatedFrom). */
   event?: RefundEvent;

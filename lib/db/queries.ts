@@ -82,7 +82,7 @@ export async function refundFacts(db: RefundRadarDb, sinceDate?: string): Promis
 }
 
 /** What the badge of a row can reuse from earlier readings (lib/deadline/describe.ts DescribeContext). */
-export interface KnownRefund {
+interface KnownRefund {
   status: RefundStatus;
   /** First time Refund Radar saw the refund in its stored status (§3 start, step 3). */
   firstSeenInStatus: number;
@@ -142,10 +142,6 @@ export async function getSetting(db: RefundRadarDb, key: string): Promise<unknow
 
 export async function putSetting(db: RefundRadarDb, key: string, value: unknown): Promise<void> {
   await db.settings.put({ key, value });
-}
-
-export function countRefunds(db: RefundRadarDb): Promise<number> {
-  return db.refunds.count();
 }
 
 /**

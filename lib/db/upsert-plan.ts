@@ -25,7 +25,7 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
-export interface UpsertPlan {
+interface UpsertPlan {
   counts: UpsertCounts;
   /** New or changed snapshots; a refund whose merge changes nothing at all (not even lastSeenAt) is absent. */
   puts: StoredRefund[];

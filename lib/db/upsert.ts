@@ -11,7 +11,7 @@ import { readRefunds } from './read-refunds';
 import type { RefundEvent, RefundRadarDb, StoredRefund } from './schema';
 import { keyText, planUpsert, type PlannedEvent, type UpsertCounts } from './upsert-plan';
 
-export interface UpsertResult extends UpsertCounts {
+interface UpsertResult extends UpsertCounts {
   /** New status transitions stored (an existing event re-dated earlier is not counted). */
   events: number;
 }

@@ -13,7 +13,7 @@ export interface DeadlineFacts extends RuleEstimateInput {
   returnSignedAt?: number;
 }
 
-export interface DeadlineDecision {
+interface DeadlineDecision {
   deadline?: number;
   source?: DeadlineSource;
   /** The page said 已超时 without an amount: overdue whatever the deadline (§4.2). */

@@ -31,7 +31,7 @@ export const DEFAULT_RULES: readonly DeadlineRule[] = [
 ];
 
 /** What the page tells about the refund, for rule matching. */
-export interface RuleMatchInput {
+interface RuleMatchInput {
   status: RefundStatus;
   type?: RefundType;
   goodsState?: GoodsState;

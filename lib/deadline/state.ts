@@ -5,7 +5,7 @@ import { isCompleted } from '../status/classify';
 import type { BadgeThresholdsSchema } from './thresholds-schema';
 
 export type BadgeThresholds = z.infer<typeof BadgeThresholdsSchema>;
-export type ThresholdLevel = BadgeThresholds['seller'];
+type ThresholdLevel = BadgeThresholds['seller'];
 
 /** §8 contract defaults. */
 export const DEFAULT_THRESHOLDS: BadgeThresholds = {
@@ -18,7 +18,7 @@ export function thresholdsFor(actor: Actor, thresholds: BadgeThresholds = DEFAUL
   return actor === 'buyer' ? thresholds.buyer : thresholds.seller;
 }
 
-export interface BadgeStateInput {
+interface BadgeStateInput {
   status: RefundStatus;
   actor: Actor;
   deadline?: number;

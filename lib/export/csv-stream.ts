@@ -1,12 +1,12 @@
 // Streaming CSV export: 100,000 refunds without freezing the log page. The refunds are read in pages (one short read
 // transaction each, never the whole table in memory as objects), each page becomes one string chunk, and the event
 // loop gets a turn between pages so clicks, scrolling and the progress bar keep working. The log page collects the
-// chunks into a Blob: `new Blob(chunks, { type: CSV_MIME })` (or uses csvBlob below).
+// chunks into a Blob: `new Blob(chunks, { type: CSV_MIME })`.
 import type { Collection, InsertType } from 'dexie';
 import type { RefundRadarDb, StoredRefund } from '../db/schema';
-import { BOM, CSV_MIME, csvHeaderLine, refundToCsvLine, type Lang } from './csv';
+import { BOM, csvHeaderLine, refundToCsvLine, type Lang } from './csv';
 
-export const DEFAULT_CHUNK_SIZE = 2000;
+const DEFAULT_CHUNK_SIZE = 2000;
 
 /** Gives the event loop a turn (a macrotask, so rendering and input run): scheduler.yield() where there is one. */
 export function yieldToEventLoop(): Promise<void> {
@@ -89,14 +89,3 @@ export async function* refundPages(db: RefundRadarDb, options: RefundPagesOption
   }
 }
 
-export interface CsvBlobOptions extends RefundPagesOptions {
-  onProgress?: (progress: CsvProgress) => void;
-}
-
-/** The whole export as a Blob, built from the streamed chunks (the convenience path for the log page). */
-export async function csvBlob(db: RefundRadarDb, lang: Lang = 'zh', options: CsvBlobOptions = {}): Promise<Blob> {
-  const { onProgress, ...pages } = options;
-  const parts: string[] = [];
-  for await (const chunk of csvChunks(refundPages(db, pages), lang, onProgress)) parts.push(chunk);
-  return new Blob(parts, { type: CSV_MIME });
-}

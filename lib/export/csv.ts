@@ -41,7 +41,7 @@ export const CSV_COLUMNS = [
   // Last, so adding it kept every earlier column where spreadsheets expect it; empty unless nicknames are stored.
   'buyer_nick',
 ] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** Chinese headers, in the seller center's own words where it has one (§1 glossary). */
 export const CSV_HEADERS_ZH: Readonly<Record<CsvColumn, string>> = {
@@ -64,7 +64,7 @@ export const CSV_HEADERS_ZH: Readonly<Record<CsvColumn, string>> = {
 };
 
 export const BOM = '\uFEFF';
-export const CRLF = '\r\n';
+const CRLF = '\r\n';
 export const CSV_MIME = 'text/csv;charset=utf-8';
 
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
@@ -129,7 +129,7 @@ export function refundToCsvRecord(r: StoredRefund, _lang: Lang = 'zh'): Record<C
 }
 
 /** One line of cells, neutralized and quoted, ending with CRLF. */
-export function csvLine(cells: readonly string[]): string {
+function csvLine(cells: readonly string[]): string {
   return cells.map((c) => csvCell(neutralize(c))).join(',') + CRLF;
 }
 
@@ -142,13 +142,6 @@ export function refundToCsvLine(r: StoredRefund, lang: Lang = 'zh'): string {
 /** The header line (with its CRLF, without the BOM): Chinese words, or the stable keys in English. */
 export function csvHeaderLine(lang: Lang = 'zh'): string {
   return csvLine(CSV_COLUMNS.map((c) => (lang === 'zh' ? CSV_HEADERS_ZH[c] : c)));
-}
-
-/** A whole file in memory (small exports and tests); large ones go through csvChunks. */
-export function refundsToCsv(refunds: Iterable<StoredRefund>, lang: Lang = 'zh'): string {
-  let out = BOM + csvHeaderLine(lang);
-  for (const r of refunds) out += refundToCsvLine(r, lang);
-  return out;
 }
 
 /** `退款日志-2026-11-25.csv` / `refund-log-2026-11-25.csv`, dated in Beijing time (the shop's calendar). */

@@ -13,8 +13,8 @@
 //
 // Size: the export reads every table in ONE read transaction (a consistent snapshot: no event without its refund
 // even while the background is writing) and serialises it in chunks of 2000 records with an event-loop turn between
-// them. The result is an array of string parts for a Blob (exportJsonParts) or one string (exportJson); at 100,000
-// refunds that is ≈ 60 MB of text, which a single string handles.
+// them. The result is an array of string parts for a Blob (exportJsonParts); at 100,000 refunds that is ≈ 60 MB of
+// text.
 import * as z from 'zod/mini';
 import { ACTORS, GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES, SEEN_PRECISIONS, STATUS_SINCE_PRECISIONS } from '../model/vocabulary';
 import { PageDeadlineSchema } from '../model/page-deadline';
@@ -24,8 +24,8 @@ import { beijingDate, beijingToInstant } from '../time/beijing';
 import { yieldToEventLoop } from './csv-stream';
 import { SETTINGS_KEY } from '../storage/keys';
 
-export const JSON_FORMAT = 'refund-radar-log';
-export const JSON_VERSION = 1;
+const JSON_FORMAT = 'refund-radar-log';
+const JSON_VERSION = 1;
 export const JSON_MIME = 'application/json';
 
 const refundId = z.string().check(z.regex(/^\d{6,30}$/, '退款编号必须是 6–30 位数字 / refund id must be 6–30 digits'));
@@ -84,7 +84,7 @@ export const PaidOrdersDaySchema = z.object({
 });
 
 /** The envelope; records stay `unknown` here and are validated one by one, so one bad record does not sink the file. */
-export const ExportEnvelopeSchema = z.object({
+const ExportEnvelopeSchema = z.object({
   format: z.literal(JSON_FORMAT),
   version: z.literal(JSON_VERSION),
   exportedAt: instant,
@@ -93,9 +93,9 @@ export const ExportEnvelopeSchema = z.object({
   paidOrders: z.array(z.unknown()),
   settings: z.unknown(),
 });
-export type ExportEnvelope = z.infer<typeof ExportEnvelopeSchema>;
+type ExportEnvelope = z.infer<typeof ExportEnvelopeSchema>;
 
-export interface ExportFile {
+interface ExportFile {
   format: typeof JSON_FORMAT;
   version: typeof JSON_VERSION;
   exportedAt: number;
@@ -178,11 +178,6 @@ export async function exportJsonParts(db: RefundRadarDb, now: number = Date.now(
   await jsonArray('paidOrders', paidOrders.map(({ date, count }) => ({ date, count })), parts);
   parts.push(`"settings":${JSON.stringify(settings ?? null)}\n}\n`);
   return parts;
-}
-
-/** The whole export as one string. */
-export async function exportJson(db: RefundRadarDb, now: number = Date.now()): Promise<string> {
-  return (await exportJsonParts(db, now)).join('');
 }
 
 /** `退款雷达备份-2026-11-25.json` / `refund-radar-backup-2026-11-25.json` (Beijing date). */

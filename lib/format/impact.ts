@@ -18,11 +18,11 @@ export function impactNumbers(current: Indicators, impact: RefundImpact): Impact
 
 const NO_DATA = { zh: '暂无数据', en: 'no data' } as const;
 
-export function formatRate(v: number | null, decimals: number, lang: Lang): string {
+function formatRate(v: number | null, decimals: number, lang: Lang): string {
   return v === null ? NO_DATA[lang] : `${(v * 100).toFixed(decimals)}%`;
 }
 
-export function formatDays(v: number | null, lang: Lang): string {
+function formatDays(v: number | null, lang: Lang): string {
   if (v === null) return NO_DATA[lang];
   return lang === 'zh' ? `${v.toFixed(2)}天` : `${v.toFixed(2)} d`;
 }

@@ -91,9 +91,3 @@ export function formatTimeoutOutcome(outcome: TimeoutOutcome, lang: Lang): strin
   return OUTCOME_LABELS[outcome][lang];
 }
 
-/** The estimate mark of a rule deadline and its tooltip (§11). */
-export function formatEstimateMark(lang: Lang): { mark: string; tooltip: string } {
-  return lang === 'zh'
-    ? { mark: '估', tooltip: '页面未显示倒计时，按规则估算' }
-    : { mark: 'est.', tooltip: 'no countdown on the page; estimated from the rules' };
-}

@@ -17,7 +17,7 @@ const date = z.string().check(
   z.refine((s) => dateStartOf(s) !== null, 'not a real date'),
 );
 
-export const LogFilterSchema = z.object({
+const LogFilterSchema = z.object({
   /** Refund or order number prefix, digits only (spaces and other characters are dropped by normaliseSearch). */
   q: z.optional(z.string().check(z.regex(/^\d{1,30}$/))),
   /** Which date the from/to range applies to: 申请时间 or 完结时间. */

@@ -16,7 +16,7 @@ import { dateRange, FILTER_KEYS, type FilterKey, type LogFilter } from './filter
 
 const HOUR_MS = 3_600_000;
 
-export interface QueryContext {
+interface QueryContext {
   /** The instant the state filter is evaluated at (overdue/urgent/soon/ok move with time). */
   now: number;
   thresholds?: BadgeThresholds;
@@ -29,7 +29,7 @@ export function refundState(r: StoredRefund, now: number, thresholds: BadgeThres
 }
 
 /** Does `r` pass every field of the filter except those in `skip`? The reference predicate of the log page. */
-export function matchesFilter(r: StoredRefund, filter: LogFilter, ctx: QueryContext, skip: ReadonlySet<FilterKey> = new Set()): boolean {
+function matchesFilter(r: StoredRefund, filter: LogFilter, ctx: QueryContext, skip: ReadonlySet<FilterKey> = new Set()): boolean {
   const on = (k: FilterKey) => filter[k] !== undefined && !skip.has(k);
   if (on('q')) {
     const q = filter.q!;
@@ -57,7 +57,7 @@ type Coll = Collection<StoredRefund, string, InsertType<StoredRefund, 'refundId'
 type RangeIndex = 'refundId' | 'orderId' | 'appliedAt' | 'completedAt' | 'lastSeenAt';
 
 /** One index range walked in one direction. `lower`/`upper` are both inclusive unless said otherwise. */
-export interface RangeSegment {
+interface RangeSegment {
   kind: 'range';
   index: RangeIndex;
   lower: IndexableType;
@@ -73,7 +73,7 @@ export interface RangeSegment {
 }
 
 /** Several [actor+deadlineAt] ranges merged by (deadlineAt, refundId) ascending. */
-export interface MergeSegment {
+interface MergeSegment {
   kind: 'merge';
   index: '[actor+deadlineAt]';
   ranges: { actor: Actor; lower: number; lowerOpen: boolean; upper: number; upperOpen: boolean }[];
@@ -81,7 +81,7 @@ export interface MergeSegment {
   residual: FilterKey[];
 }
 
-export type Segment = RangeSegment | MergeSegment;
+type Segment = RangeSegment | MergeSegment;
 
 export interface QueryPlan {
   /** The order rows come out in. `number`: refund number matches, then order number matches. */

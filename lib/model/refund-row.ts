@@ -5,8 +5,6 @@ import * as z from 'zod/mini';
 import { BUYER_NICK_MAX, GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from './vocabulary';
 import { instant, PageDeadlineSchema } from './page-deadline';
 
-export { PageDeadlineSchema };
-
 const digits = z.string().check(z.regex(/^\d{6,30}$/));
 
 /** One refund as read from one page render. Optional fields were not shown (or not readable) on that page. */

@@ -45,7 +45,7 @@ export type SeenPrecision = (typeof SEEN_PRECISIONS)[number];
 export const STATUS_SINCE_PRECISIONS = ['page', 'applied', 'first_seen'] as const;
 export type StatusSincePrecision = (typeof STATUS_SINCE_PRECISIONS)[number];
 
-export const DEADLINE_SOURCES = ['page', 'rule'] as const;
+const DEADLINE_SOURCES = ['page', 'rule'] as const;
 export type DeadlineSource = (typeof DEADLINE_SOURCES)[number];
 
 

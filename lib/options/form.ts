@@ -7,13 +7,13 @@ import { complementPercent, fractionToPercentText, numberToPlainString, parseDec
 import { SettingsSchema, type Settings } from '../settings/settings';
 import { beijingToInstant } from '../time/beijing';
 
-export type Path = ReadonlyArray<PropertyKey>;
+type Path = ReadonlyArray<PropertyKey>;
 
 /**
  * How a field is shown: `percent` = typed in %, stored as a fraction; `leadPct` = a percentage stored as is (when the
  * user types 排名占比 it is stored as 100 − x); `date` = YYYY-MM-DD text; the rest are plain numbers in that unit.
  */
-export type FieldUnit = 'percent' | 'days' | 'hours' | 'plain' | 'leadPct' | 'date';
+type FieldUnit = 'percent' | 'days' | 'hours' | 'plain' | 'leadPct' | 'date';
 
 export interface FieldDef {
   /** DOM id of the input; also the key of texts and errors. */
@@ -24,16 +24,36 @@ export interface FieldDef {
   optional?: boolean;
 }
 
+/**
+ * The message keys of public/_locales a field error can name (the options page passes them to t(), whose key type,
+ * generated from the locale files, rejects one that is not there).
+ */
+type FieldMessageKey =
+  | 'options_errAbove'
+  | 'options_errBelow'
+  | 'options_errDate'
+  | 'options_errInvalid'
+  | 'options_errMax'
+  | 'options_errMin'
+  | 'options_errNegative'
+  | 'options_errNotNumber'
+  | 'options_errRequired'
+  | 'options_errUrgentAboveSoon'
+  | 'options_errWeightsZero'
+  | 'options_errCount'
+  | 'options_errCountCell'
+  | 'options_errFillDays';
+
 /** A message key of public/_locales (options_…) and its substitutions. */
 export interface FieldMessage {
-  key: string;
+  key: FieldMessageKey;
   params?: string[];
 }
 
 export type FieldErrors = Record<string, FieldMessage>;
 export type FieldTexts = Record<string, string>;
 
-export interface FormResult {
+interface FormResult {
   /** The validated candidate, or null when any field is invalid (then nothing may be saved). */
   settings: Settings | null;
   errors: FieldErrors;
@@ -62,7 +82,7 @@ function setAt(obj: unknown, path: Path, value: unknown): void {
 }
 
 /** The text a field shows for the stored value ('' when absent). */
-export function formatStored(value: unknown, unit: FieldUnit, options: FormOptions = {}): string {
+function formatStored(value: unknown, unit: FieldUnit, options: FormOptions = {}): string {
   if (value === undefined || value === null) return '';
   if (unit === 'date') return String(value);
   if (typeof value !== 'number' || !Number.isFinite(value)) return '';
@@ -87,7 +107,7 @@ function startsWith(path: Path, prefix: Path): boolean {
 }
 
 /** One zod issue → the message for a field. */
-export function issueMessage(issue: z.core.$ZodIssue, unit: FieldUnit): FieldMessage {
+function issueMessage(issue: z.core.$ZodIssue, unit: FieldUnit): FieldMessage {
   switch (issue.code) {
     case 'too_small':
       if (Number(issue.minimum) === 0 && issue.inclusive) return { key: 'options_errNegative' };
@@ -190,7 +210,7 @@ export const BENCHMARK_FIELDS: readonly FieldDef[] = SUB_INDICATORS.flatMap((key
   })),
 );
 
-export type BenchmarkWarning = 'platinumIgnored' | 'noAverage';
+type BenchmarkWarning = 'platinumIgnored' | 'noAverage';
 
 /** §6.6 warnings per sub-indicator: a platinum value not better than the average is ignored; no usable average = no estimate. */
 export function benchmarkWarnings(benchmarks: Settings['benchmarks']): Partial<Record<SubIndicator, BenchmarkWarning>> {

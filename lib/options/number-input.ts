@@ -16,7 +16,7 @@ export function normalizeNumberText(text: string): string {
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;
 
-export type NumberParse = { kind: 'empty' } | { kind: 'invalid' } | { kind: 'number'; value: number; decimal: string };
+type NumberParse = { kind: 'empty' } | { kind: 'invalid' } | { kind: 'number'; value: number; decimal: string };
 
 /**
  * A plain decimal as typed ("12", "0.01", ".5", "-3", "１２．５"); no exponents, no thousands separators.
@@ -67,12 +67,6 @@ export function shiftDecimal(decimal: string, places: number): string {
   }
   if (point > digits.length) digits += '0'.repeat(point - digits.length);
   return canonical(sign === '-', digits.slice(0, point), digits.slice(point));
-}
-
-/** "0.01" (meaning 0.01 %) → 0.0001, exactly the double of the literal. Null when the text is not a number. */
-export function percentTextToFraction(text: string): number | null {
-  const p = parseDecimalText(text, true);
-  return p.kind === 'number' ? Number(shiftDecimal(p.decimal, -2)) : null;
 }
 
 /** 0.0001 → "0.01" (in %), without float noise (0.9665 → "96.65", 1e-7 → "0.00001"). */

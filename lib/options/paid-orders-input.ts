@@ -5,9 +5,9 @@ import { normalizeNumberText } from './number-input';
 import { addDays, beijingToInstant } from '../time/beijing';
 
 /** A day's count: a whole number ≥ 0 (bounded so a stray paste of an order number is refused). */
-export const PaidOrdersCountSchema = z.number().check(z.int(), z.gte(0), z.lte(100_000_000));
+const PaidOrdersCountSchema = z.number().check(z.int(), z.gte(0), z.lte(100_000_000));
 
-export type CountParse = { kind: 'empty' } | { kind: 'invalid' } | { kind: 'count'; value: number };
+type CountParse = { kind: 'empty' } | { kind: 'invalid' } | { kind: 'count'; value: number };
 
 /** "1234", "1,234" (thousands separators), "１２３４", "1234笔" → 1234; "" → empty; anything else invalid. */
 export function parseCountText(text: string): CountParse {
@@ -42,7 +42,7 @@ export function parseDateText(text: string): string | null {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-export type PasteLineError = {
+type PasteLineError = {
   /** 1-based line number in the pasted text. */
   line: number;
   text: string;
@@ -61,7 +61,7 @@ export interface PasteResult {
 }
 
 /** Splits one line into cells: tab first (spreadsheets), then comma/semicolon (CSV, quotes respected), then spaces. */
-export function splitPasteLine(line: string): string[] {
+function splitPasteLine(line: string): string[] {
   if (line.includes('\t')) return line.split('\t').map((c) => c.trim());
   if (/[,，;；]/.test(line)) {
     const cells: string[] = [];

@@ -2,10 +2,11 @@
 // outside any row already read) are searched. Each gives what the full reading (find-rows.ts) finds inside it; where
 // the full reading would look past the subtree — a subtree that is one whole row, a subtree without a refund number
 // among rows — its siblings are checked the same way the full reading checks them. When that does not decide, the
-// parent is searched instead. Compared with findRefundRows on the layouts and the markup fuzzer's pages
-// (tests/unit/page/added-rows.test.ts). Not reproduced: a row list nested as one item of an outer list of rows (the
-// full reading's dropBuried one level above the added subtree), and which sibling row an id-less row is compared to
-// when one list mixes row shapes (the first in the parent here, the first found there).
+// parent is searched instead. Compared with the tests' whole-page reader (tests/unit/page/reference-reader.ts) on the
+// layouts and the markup fuzzer's pages (tests/unit/page/added-rows.test.ts). Not reproduced: a row list nested as one
+// item of an outer list of rows (the full reading's dropBuried one level above the added subtree), and which sibling
+// row an id-less row is compared to when one list mixes row shapes (the first in the parent here, the first found
+// there).
 import { type ReadContext } from './columns';
 import { headerHoldersOf, idlessCheckOf, isIdlessRow, kindOf, rowTops, strip } from './find-rows';
 import { findIdOccurrences } from './identifiers';
@@ -183,7 +184,7 @@ function singleId(el: Element, ctx: ReadContext): string | null {
 }
 
 /** Drops roots inside other roots: searching the outer one covers them. */
-export function outermost(roots: Iterable<Element>): Element[] {
+function outermost(roots: Iterable<Element>): Element[] {
   const set = new Set(roots);
   return [...set].filter((r) => {
     for (let up = r.parentElement; up; up = up.parentElement) if (set.has(up)) return false;

@@ -6,7 +6,7 @@ import { type ReadContext, createReadContext } from './columns';
 import { BADGE_TAG, isControl, isSkipped, readText } from './dom-text';
 import { type IdOccurrence, findIdOccurrences } from './identifiers';
 
-export interface BadgeAnchor {
+interface BadgeAnchor {
   parent: Element;
   /** Insert before this node; null = append as the last child. */
   before: Node | null;

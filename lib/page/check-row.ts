@@ -5,7 +5,7 @@
 import { BUYER_NICK_MAX, GOODS_STATES, PHASES, REFUND_STATUSES, REFUND_TYPES } from '../model/vocabulary';
 import type { RefundRow } from '../model/refund-row';
 
-export type RowCheck = { success: true; data: RefundRow } | { success: false; error: { issues: Array<{ path: string[] }> } };
+type RowCheck = { success: true; data: RefundRow } | { success: false; error: { issues: Array<{ path: string[] }> } };
 
 const DIGITS = /^\d{6,30}$/;
 const digits = (v: unknown) => typeof v === 'string' && DIGITS.test(v);

@@ -6,7 +6,7 @@ import { contentTextNodesWhere, isSkipped, readText, withTextMemo } from './dom-
 
 const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
 
-export interface Cell {
+interface Cell {
   el: Element;
   /** First column position, counting colspans. */
   start: number;
@@ -39,7 +39,7 @@ function orderIndex(root: Node): WeakMap<Element, number> {
 }
 
 /** Sorts elements into document order. */
-export function inDocumentOrder(els: Iterable<Element>, ctx?: ReadContext): Element[] {
+function inDocumentOrder(els: Iterable<Element>, ctx?: ReadContext): Element[] {
   const order = ctx?.order;
   return [...els].sort((a, b) => {
     if (a === b) return 0;
@@ -154,7 +154,7 @@ export function findHeaderRows(root: ParentNode, order?: WeakMap<Element, number
  * A header label (after NFKC and the traditional → simplified mapping) always holds one of these characters; the
  * others are the only characters whose NFKC or simplified form holds one (狀 U+F9FA, 🈸 U+1F238). A pre-filter only.
  */
-export const HEADER_HINT = /[退售订申超剩处倒货发要商宝实买操状訂處貨發寶實買狀\uf9fa]|\u{1f238}/u;
+const HEADER_HINT = /[退售订申超剩处倒货发要商宝实买操状訂處貨發寶實買狀\uf9fa]|\u{1f238}/u;
 
 function headerRowsIn(scope: Element, order?: WeakMap<Element, number>): HeaderRow[] {
   const candidates = new Set<Element>();
@@ -206,7 +206,7 @@ function commonAncestorDepth(a: Node, b: Node): number {
 }
 
 /** The row inside `rowEl` (or itself) whose cells line up with the header: same number of cells. */
-export function cellRowFor(rowEl: Element, header: HeaderRow): Cell[] | null {
+function cellRowFor(rowEl: Element, header: HeaderRow): Cell[] | null {
   const want = header.cells.length;
   const wantSpan = header.cells.reduce((n, c) => n + c.span, 0);
   const sameKind = (el: Element): boolean =>

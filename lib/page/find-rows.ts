@@ -4,21 +4,12 @@
 // then stripped, giving the smallest element that holds the whole row. One algorithm covers a Fusion table (one table
 // per row), a plain table, an ARIA grid, a card list, the legacy list (rows named by their detail link) and a detail
 // page (one refund: the row is the whole page).
-import { type ReadContext, asHeaderRow, createReadContext, headerFor, inTreeOrder } from './columns';
-import { BADGE_TAG, hasText, isSkipped, readText, withTextMemo } from './dom-text';
+import { type ReadContext, asHeaderRow, headerFor } from './columns';
+import { BADGE_TAG, hasText, isSkipped, readText } from './dom-text';
 import { type IdOccurrence, findIdOccurrences } from './identifiers';
 import { FIELD_KEYS, FIELD_LABELS, findFieldLabel } from './labels';
 
 const DATE = /\d{4}-\d{1,2}-\d{1,2}/;
-
-/** The element a reading starts from: an element as given, or a document's body. */
-export function scopeOf(root: ParentNode): Element | null {
-  if ((root as Node).nodeType === 9) {
-    const doc = root as Document;
-    return doc.body ?? doc.documentElement;
-  }
-  return (root as Node).nodeType === 1 ? (root as Element) : null;
-}
 
 function roleOf(el: Element): string {
   return el.getAttribute('role') ?? '';
@@ -50,7 +41,7 @@ interface Search {
 }
 
 /** What isIdlessRow looks at: the occurrences inside the sibling, the header holders, shape memo. */
-export type IdlessCheck = Pick<Search, 'held' | 'headerHolders' | 'shapes'>;
+type IdlessCheck = Pick<Search, 'held' | 'headerHolders' | 'shapes'>;
 
 /** Occurrences per element, up to `scope` (a climb never looks above it). */
 function holdingsOf(all: IdOccurrence[], scope: Element): Pick<Search, 'held' | 'idCounts' | 'byId'> {
@@ -174,22 +165,6 @@ export function strip(row: Element): Element {
     if (['td', 'th', 'a', 'button', 'label'].includes(only.localName) || /cell|header/.test(roleOf(only))) return el;
     el = only;
   }
-}
-
-/**
- * The refund rows under `root`, in document order. Rows whose refund number is missing or unreadable are included
- * when they sit in the same list as recognised rows (same kind of element as a row there, and they either carry a
- * refund-id label, two field labels, or the same markup skeleton): the reader reports them as problems.
- */
-export function findRefundRows(root: ParentNode, ctx: ReadContext = createReadContext(root as Node)): Element[] {
-  return withTextMemo(() => {
-    const scope = scopeOf(root);
-    if (!scope) return [];
-    const tops = rowTops(scope, ctx);
-    // One row needs no ordering (ordering builds the document's order index).
-    const ordered = tops.length <= 1 ? tops : inTreeOrder(scope, tops, ctx);
-    return ordered.map((r) => (r === scope ? r : strip(r)));
-  });
 }
 
 /** The elements of the page's header rows and their ancestors: a climb stops below them (a row never holds one). */

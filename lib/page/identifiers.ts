@@ -158,8 +158,3 @@ export function findIdOccurrences(scope: Element, ctx: ReadContext, remember = f
   const { labels, links, columns } = whole ? index : insideOf(index, scope);
   return [...labelOccurrences(scope, labels, whole), ...links, ...columns.map((c) => c.occ)];
 }
-
-/** The distinct refund ids under `scope`. */
-export function refundIdsIn(scope: Element, ctx: ReadContext): string[] {
-  return [...new Set(findIdOccurrences(scope, ctx).flatMap((o) => (o.id === null ? [] : [o.id])))];
-}

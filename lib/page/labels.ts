@@ -97,7 +97,7 @@ function labelSource(label: string): string {
 
 const sourceCache = new Map<FieldKey, string>();
 /** Regex source matching any label of a field (longest first). */
-export function fieldLabelSource(field: FieldKey): string {
+function fieldLabelSource(field: FieldKey): string {
   let src = sourceCache.get(field);
   if (src === undefined) {
     const labels = [...FIELD_LABELS[field].labels].sort((a, b) => b.length - a.length);

@@ -127,14 +127,14 @@ function valueOfLabel(row: Element, node: Text, field: FieldKey): LabelReading {
 }
 
 /** The row's content text nodes with their normalised text, read once per row. */
-export type RowTexts = Array<{ node: Text; text: string }>;
+type RowTexts = Array<{ node: Text; text: string }>;
 
-export function rowTexts(row: Element): RowTexts {
+function rowTexts(row: Element): RowTexts {
   return contentTextNodes(row).map((node) => ({ node, text: normText(node.data) }));
 }
 
 /** "标签：值", "标签: 值", or label and value in sibling elements, read inside the row; undefined when ambiguous. */
-export function labelValue(row: Element, field: FieldKey, texts: RowTexts = rowTexts(row)): string | undefined {
+function labelValue(row: Element, field: FieldKey, texts: RowTexts = rowTexts(row)): string | undefined {
   if (!FIELD_LABELS[field].inRow) return undefined;
   for (const { node, text } of texts) {
     if (!findFieldLabel(text, field)) continue;
@@ -143,14 +143,6 @@ export function labelValue(row: Element, field: FieldKey, texts: RowTexts = rowT
     if (value !== null) return value;
   }
   return undefined;
-}
-
-/** The text of the cell under the field's column header, when the row lines up with one. */
-export function columnValue(row: Element, field: FieldKey, ctx: ReadContext): string | undefined {
-  const found = headerFor(row, ctx);
-  if (!found) return undefined;
-  const cell = cellUnder(found, field);
-  return cell ? readText(cell) : undefined;
 }
 
 /** Every field the row shows (cell under the header first, then "标签：值"). Buttons are never part of a value. */

@@ -17,9 +17,8 @@ import { isPageRow } from './anchor';
 import { PHASE_SUFFIX, simplifyChinese } from './labels';
 import { type RowFields, goodsStateOf, readRowFields } from './read-fields';
 
-export { goodsStateOf } from './read-fields';
 
-export type ReadRowResult = { ok: true; row: RefundRow } | { ok: false; problem: RowProblem };
+type ReadRowResult = { ok: true; row: RefundRow } | { ok: false; problem: RowProblem };
 
 const PROBLEM_TEXT_MAX = 60;
 // Tested on simplified text (還剩 → 还剩, 剩餘 → 剩余, 超時 → 超时).
@@ -149,7 +148,7 @@ function clip(text: string): string {
   return text.length > PROBLEM_TEXT_MAX ? `${text.slice(0, PROBLEM_TEXT_MAX)}…` : text;
 }
 
-/** Reads one row (as found by findRefundRows). `readAt` is when it was read: countdowns are relative to it. */
+/** Reads one row (as found by findAddedRows). `readAt` is when it was read: countdowns are relative to it. */
 export function readRefundRow(rowEl: Element, readAt: number, ctx: ReadContext = createReadContext(rowEl)): ReadRowResult {
   const fields = readRowFields(rowEl, ctx);
   const occurrences = findIdOccurrences(rowEl, ctx);

@@ -10,7 +10,7 @@ import { REFUND_STATUSES, STATUS_SINCE_PRECISIONS } from '../model/vocabulary';
 import { PageDeadlineSchema } from '../model/page-deadline';
 
 /** What the local history knows about one refund. */
-export const KnownRefundSchema = z.object({
+const KnownRefundSchema = z.object({
   /** The stored status: firstSeenInStatus means that status. */
   status: z.optional(z.enum(REFUND_STATUSES)),
   firstSeenInStatus: z.optional(z.number()),

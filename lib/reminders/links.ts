@@ -2,7 +2,7 @@
 // showing and clicking, so nothing is kept in memory): one refund → its detail page; a group → the refund list.
 import { REFUND_LIST_URL, refundDetailUrl } from '../seller-center/urls';
 
-export const NOTIFICATION_PREFIX = 'refund-radar';
+const NOTIFICATION_PREFIX = 'refund-radar';
 
 export type ReminderTarget = { kind: 'detail'; refundId: string } | { kind: 'list' };
 

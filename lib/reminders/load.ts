@@ -11,7 +11,7 @@ import { OVERDUE_BADGE_MS, type NotifiedRecord, type ReminderRefund } from './pl
 
 const HOUR_MS = 3_600_000;
 /** Loaded beyond the widest window (clock skew between runs, a late alarm). */
-export const LOAD_MARGIN_MS = HOUR_MS;
+const LOAD_MARGIN_MS = HOUR_MS;
 
 function toReminderRefund(r: StoredRefund): ReminderRefund | null {
   return r.deadlineAt === undefined ? null : { refundId: r.refundId, deadlineAt: r.deadlineAt, lastSeenAt: r.lastSeenAt };
@@ -30,7 +30,7 @@ export async function loadReminderRefunds(db: RefundRadarDb, now: number, window
 const ReminderStateSchema = z.object({
   notified: z.record(z.string(), z.object({ urgent: z.optional(z.number()), due: z.optional(z.number()) })),
 });
-export type ReminderState = z.infer<typeof ReminderStateSchema>;
+type ReminderState = z.infer<typeof ReminderStateSchema>;
 
 /** The notified record; a missing or corrupt value reads as nothing notified yet. */
 export async function loadNotified(db: RefundRadarDb): Promise<NotifiedRecord> {

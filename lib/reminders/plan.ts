@@ -33,12 +33,12 @@ const HOUR_MS = 60 * MINUTE_MS;
 /** Overdue refunds count in the toolbar for this long after their deadline (and the caller loads them that far). */
 export const OVERDUE_BADGE_MS = 3 * 24 * HOUR_MS;
 /** A deadline within this distance of the notified one is the same deadline (no second reminder). */
-export const DEADLINE_TOLERANCE_MS = HOUR_MS;
+const DEADLINE_TOLERANCE_MS = HOUR_MS;
 /** Refund numbers listed in one grouped notification. */
-export const DEFAULT_MAX_LISTED = 5;
+const DEFAULT_MAX_LISTED = 5;
 
-export const REMINDER_THRESHOLDS = ['urgent', 'due'] as const;
-export type ReminderThreshold = (typeof REMINDER_THRESHOLDS)[number];
+const REMINDER_THRESHOLDS = ['urgent', 'due'] as const;
+type ReminderThreshold = (typeof REMINDER_THRESHOLDS)[number];
 
 /** One open refund the seller must act on, with its best known deadline (epoch ms). */
 export interface ReminderRefund {
@@ -49,7 +49,7 @@ export interface ReminderRefund {
 }
 
 /** Per threshold already notified: the deadline it was notified for. */
-export type NotifiedEntry = Partial<Record<ReminderThreshold, number>>;
+type NotifiedEntry = Partial<Record<ReminderThreshold, number>>;
 /** refundId → thresholds notified. */
 export type NotifiedRecord = Record<string, NotifiedEntry>;
 
@@ -64,7 +64,7 @@ export interface PlanInput {
   maxListed?: number;
 }
 
-export interface PlannedNotification {
+interface PlannedNotification {
   /** Encodes what a click opens (links.ts targetOf). */
   id: string;
   threshold: ReminderThreshold;

@@ -25,8 +25,3 @@ export function quietEndAt(t: number, quiet: QuietHours): number | null {
   if (msOfDay < end) return dayStart + end; // morning part
   return null;
 }
-
-/** The first instant at or after `t` outside quiet hours. */
-export function outsideQuiet(t: number, quiet: QuietHours): number {
-  return quietEndAt(t, quiet) ?? t;
-}

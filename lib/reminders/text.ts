@@ -7,7 +7,7 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
 /** The "within" span: whole minutes up to an hour, else whole hours, rounded up (so the sentence stays true). */
-export function reminderSpan(maxLeftMs: number, lang: Lang): string {
+function reminderSpan(maxLeftMs: number, lang: Lang): string {
   const ms = Math.max(0, maxLeftMs);
   if (ms <= HOUR_MS) {
     const m = Math.max(1, Math.ceil(ms / MINUTE_MS));
@@ -25,7 +25,7 @@ export function reminderTitle(count: number, maxLeftMs: number, lang: Lang): str
 }
 
 /** The §11 parenthetical alone: "数据截至最近一次打开退款页" / "as last seen on the refund page". */
-export function asLastSeenLabel(lang: Lang): string {
+function asLastSeenLabel(lang: Lang): string {
   return lang === 'zh' ? '数据截至最近一次打开退款页' : 'as last seen on the refund page';
 }
 

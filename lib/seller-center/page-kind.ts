@@ -13,8 +13,8 @@ import {
 
 /** What a page report says the page is; 'other' for a page of a matched host that is none of the refund pages. */
 export const PAGE_KINDS = ['qianniu-list', 'qianniu-detail', 'legacy-list', 'legacy-detail', 'other'] as const;
-export type PageKind = (typeof PAGE_KINDS)[number];
-export type RefundPageKind = Exclude<PageKind, 'other'>;
+type PageKind = (typeof PAGE_KINDS)[number];
+type RefundPageKind = Exclude<PageKind, 'other'>;
 
 export function detectRefundPage(url: string): RefundPageKind | null {
   let u: URL;

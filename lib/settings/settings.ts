@@ -11,27 +11,27 @@ const finite = z.number().check(z.refine(Number.isFinite, '必须是数字 / mus
 const nonNegative = finite.check(z.gte(0, '不能为负数 / must not be negative'));
 
 /** 行业平均值 and optional 白金标准值, in the indicator's own unit (rate fraction or days), §6.6. */
-export const BenchmarkSchema = z.object({
+const BenchmarkSchema = z.object({
   industryAverage: z.optional(nonNegative),
   platinum: z.optional(nonNegative),
 });
-export type BenchmarkSetting = z.infer<typeof BenchmarkSchema>;
+type BenchmarkSetting = z.infer<typeof BenchmarkSchema>;
 /** A rate's benchmarks (dispute, self-completion) are fractions: at most 1 (= 100 %). */
 const fraction = nonNegative.check(z.lte(1, '不能超过 100% / must not exceed 100%'));
-export const RateBenchmarkSchema = z.object({
+const RateBenchmarkSchema = z.object({
   industryAverage: z.optional(fraction),
   platinum: z.optional(fraction),
 });
 
 /** Official figures typed in from the seller center, with their date (§6.7). Nothing is auto-corrected from them. */
-export const OfficialFiguresSchema = z.object({
+const OfficialFiguresSchema = z.object({
   date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式 YYYY-MM-DD'))),
   disputeRate: z.optional(fraction),
   completionDays: z.optional(nonNegative),
   selfCompletionRate: z.optional(fraction),
   leadPct: z.optional(nonNegative.check(z.lte(100))),
 });
-export type OfficialFigures = z.infer<typeof OfficialFiguresSchema>;
+type OfficialFigures = z.infer<typeof OfficialFiguresSchema>;
 
 export const SettingsSchema = z.object({
   benchmarks: z.object({

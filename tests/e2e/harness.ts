@@ -111,6 +111,39 @@ export async function shownRefundIds(page: Page): Promise<string[]> {
   return page.locator('[data-demo-refund-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-demo-refund-id') ?? ''));
 }
 
+/**
+ * The refund numbers of the extension's history (its IndexedDB), read from `extPage`, a page of the extension's own
+ * origin. A history not created yet reads as empty (the read must not create the database before the extension does).
+ */
+export async function storedRefundIds(extPage: Page): Promise<string[]> {
+  return extPage.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('refund-radar');
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
+        open.onsuccess = () => {
+          const req = open.result.transaction('refunds').objectStore('refunds').getAllKeys();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result.map(String));
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+/** Waits until every refund in `ids` is in the extension's history (page reports are throttled to one a second). */
+export async function waitUntilStored(extPage: Page, ids: readonly string[]): Promise<void> {
+  await expect
+    .poll(async () => {
+      const stored = new Set(await storedRefundIds(extPage));
+      return ids.filter((id) => !stored.has(id));
+    }, { message: 'refunds shown but not stored', timeout: 10_000 })
+    .toEqual([]);
+}
+
 /** Asserts that each badge matches the demo's ground truth for its refund (deadline within 2 minutes). */
 export function expectMatchesTruth(badges: BadgeAttrs[], demo: DemoServer): void {
   const byId = new Map(demo.refunds.map((r) => [r.refundId, r]));

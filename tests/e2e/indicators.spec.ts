@@ -2,27 +2,31 @@
 // popup then shows the indicators that the §6 formulas give for that history.
 import { computeIndicators, type RefundFacts } from '@/lib/indicators';
 import { addDays, beijingDate } from '@/lib/time/beijing';
-import { expect, settle, test } from './harness';
+import { expect, settle, test, waitUntilStored } from './harness';
 
 const QN_LIST = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
 const PAID_PER_DAY = 100;
 
 test('browse the list, enter paid orders, and read the expected indicators in the popup', async ({ page, ext, demo }) => {
-  // 1. Browse every page of the list: each refund is stored (in the background, not in the page's origin).
+  // 1. Browse every page of the list: each refund is stored (in the background, not in the page's origin). The
+  //    options page (step 2) is opened first: the history is read from the extension's origin.
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await page.bringToFront();
   await page.goto(QN_LIST);
   await expect(page.locator('[data-demo-refund-id]').first()).toBeVisible();
   const seenAt = Date.now();
   for (let i = 0; i < 3; i++) {
     if (i > 0) await page.getByText('下一页').click();
-    await settle(page);
-    await page.waitForTimeout(1300); // page reports are throttled to one a second
+    const shown = await settle(page);
+    // The next page may only be asked for once this one is stored: a page left within a second is never reported.
+    await waitUntilStored(options, shown.map((b) => b.refundId!));
   }
 
   // 2. Paid orders for the window, pasted into the options page as from a spreadsheet.
   const today = beijingDate(Date.now());
   const lines = Array.from({ length: 28 }, (_, d) => `${addDays(today, -d)}\t${PAID_PER_DAY}`).join('\n');
-  const options = await ext.context.newPage();
-  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.bringToFront();
   await options.getByLabel('两列：日期和笔数，每行一天（Tab 或逗号分隔）').fill(lines);
   await options.getByRole('button', { name: '导入并保存' }).click();
   await expect(options.getByTestId('paste-result')).toContainText('已保存 28 天');

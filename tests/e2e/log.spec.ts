@@ -1,7 +1,7 @@
 // Issue 4 end to end: the refund log lists what was browsed; CSV export downloads the right columns; a JSON export
 // imported into a fresh profile gives back the same log.
 import { readFileSync } from 'node:fs';
-import { expect, settle, test } from './harness';
+import { expect, settle, test, waitUntilStored } from './harness';
 // @ts-expect-error plain ESM fixtures without types
 import { launchWithExtension } from '../fixtures/browser.mjs';
 
@@ -14,11 +14,14 @@ test('export CSV and JSON from the log, import the JSON into a fresh profile, se
   try {
     const page = await first.context.newPage();
     await page.goto('https://myseller.taobao.com/home.htm/trade-platform/refund-list?pageSize=60');
-    const shown = (await settle(page)).length;
-    await page.waitForTimeout(1500); // the page report is throttled to one a second
+    const badges = await settle(page);
+    const shown = badges.length;
 
+    // The log reads the history once it is stored (the page report is throttled to one a second).
     const log = await first.context.newPage();
     await log.goto(`chrome-extension://${first.extensionId}/log.html`);
+    await waitUntilStored(log, badges.map((b) => b.refundId!));
+    await log.reload();
     await expect(log.getByTestId('summary')).toContainText(`共 ${shown} 条退款`);
     summary = (await log.getByTestId('summary').textContent()) ?? '';
 

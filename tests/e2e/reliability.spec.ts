@@ -1,5 +1,6 @@
 // Issue 6: several tabs writing the same refunds at once lose nothing and duplicate nothing; a service worker stopped
 // in the middle of the work comes back with the history intact; no request leaves for anywhere but the demo pages.
+import type { Page } from '@playwright/test';
 import { expect, settle, test } from './harness';
 
 const LIST = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list?pageSize=60';
@@ -70,10 +71,19 @@ test('no request from the session goes anywhere but the demo seller center', asy
   await settle(page);
   await page.getByText('临近超时排序').click();
   await settle(page);
-  for (const p of ['popup.html', 'options.html', 'log.html']) {
+  // Each extension page until it shows what it loads (every request it makes on opening is made by then).
+  const loaded: Record<string, (e: Page) => Promise<void>> = {
+    'popup.html': async (e) => {
+      await expect(e.getByTestId('as-of')).toBeVisible();
+      await expect(e.getByTestId('chart-pending')).toHaveCount(0);
+    },
+    'options.html': (e) => expect(e.getByRole('button', { name: '导入并保存' })).toBeVisible(),
+    'log.html': (e) => expect(e.getByTestId('summary')).toContainText('条退款'),
+  };
+  for (const [p, shown] of Object.entries(loaded)) {
     const e = await ext.context.newPage();
     await e.goto(`chrome-extension://${ext.extensionId}/${p}`);
-    await e.waitForTimeout(800);
+    await shown(e);
     await e.close();
   }
   await page.close();

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripComments } from './self-comparisons.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SOURCE_DIRS = ['lib', 'components', 'entrypoints'];
@@ -32,7 +33,8 @@ export function resolveSpecifier(fromFile, spec) {
 
 /** The specifiers of one file's source text (comments are stripped first, so an example in a comment is not an import). */
 export function specifiersOf(text) {
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  // A tokenizer, not two regexes: a line comment holding "lib/export/*" once hid every import below it.
+  const code = stripComments(text);
   return [...code.matchAll(SPECIFIER)].map((m) => m[2]);
 }
 

@@ -5,7 +5,7 @@ import { forgetBuyerNicks, withoutBuyerNick } from '@/lib/db/buyer-nicks';
 import { importJson } from '@/lib/db/import';
 import { putSetting } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
-import { exportJson } from '@/lib/export/json';
+import { exportJson } from '../export/fixtures';
 import { updateSettings } from '@/lib/options/store';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { makeRefund } from '../export/fixtures';

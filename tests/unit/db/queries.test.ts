@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  countRefunds,
   getPaidOrders,
   getSetting,
   knownFor,
@@ -98,7 +97,7 @@ describe('openSellerRefundsByDeadline', () => {
     );
     expect((await openSellerRefundsByDeadline(db, 2)).map((r) => r.refundId)).toEqual([id(2), id(3)]);
     expect((await openSellerRefundsByDeadline(db, 10)).map((r) => r.refundId)).toEqual([id(2), id(3), id(1)]);
-    expect(await countRefunds(db)).toBe(6);
+    expect(await db.refunds.count()).toBe(6);
   });
 });
 

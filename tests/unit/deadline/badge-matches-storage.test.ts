@@ -10,7 +10,7 @@ import type { StoredRefund } from '@/lib/db/schema';
 import { describeRefund, type DescribeContext } from '@/lib/deadline/describe';
 import { historyContext } from '@/lib/deadline/history-context';
 import type { RefundRow } from '@/lib/model/refund-row';
-import { readRefundPage } from '@/lib/page/read-page';
+import { readRefundPage } from '../page/reference-reader';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 // @ts-expect-error plain ESM fixtures without types
 import { generateRefunds } from '../../fixtures/demo-data.mjs';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RefundRadarDb, StoredRefund } from '@/lib/db/schema';
-import { BOM, csvHeaderLine, refundsToCsv } from '@/lib/export/csv';
-import { csvBlob, csvChunks, refundPages, type CsvProgress } from '@/lib/export/csv-stream';
+import { BOM, csvHeaderLine } from '@/lib/export/csv';
+import { csvChunks, refundPages, type CsvProgress } from '@/lib/export/csv-stream';
 import { newDb } from '../db/helpers';
-import { makeRefund } from './fixtures';
+import { csvBlob, makeRefund, refundsToCsv } from './fixtures';
 
 // Generous: fake-indexeddb is slow, more so when other test files share the CPU.
 const DB_TIMEOUT = 60_000;

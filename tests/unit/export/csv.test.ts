@@ -11,9 +11,8 @@ import {
   neutralize,
   refundToCsvLine,
   refundToCsvRecord,
-  refundsToCsv,
 } from '@/lib/export/csv';
-import { HOUR, makeRefund, T0 } from './fixtures';
+import { HOUR, makeRefund, refundsToCsv, T0 } from './fixtures';
 
 describe('csvCell (RFC 4180)', () => {
   it('leaves plain text and Chinese alone', () => {

@@ -1,5 +1,10 @@
-// Generated refunds for the export tests.
-import type { StoredRefund } from '@/lib/db/schema';
+// Generated refunds for the export tests, and whole exports in memory built from the product's streamed parts (the
+// log page streams them to a download; the tests compare whole files).
+import type { RefundRadarDb, StoredRefund } from '@/lib/db/schema';
+import { BOM, CSV_MIME, csvHeaderLine, refundToCsvLine } from '@/lib/export/csv';
+import { csvChunks, refundPages, type CsvProgress, type RefundPagesOptions } from '@/lib/export/csv-stream';
+import { exportJsonParts } from '@/lib/export/json';
+import type { Lang } from '@/lib/format/time-left';
 import { REFUND_STATUSES } from '@/lib/model/vocabulary';
 import { actorFor, isCompleted } from '@/lib/status/classify';
 
@@ -34,4 +39,28 @@ export function makeRefund(i: number, over: Partial<StoredRefund> = {}): StoredR
     lastSeenAt: T0 + HOUR,
   };
   return { ...base, ...over };
+}
+
+/** A whole CSV file of `refunds` in memory: BOM, header, one line each (the reference for the streamed export). */
+export function refundsToCsv(refunds: Iterable<StoredRefund>, lang: Lang = 'zh'): string {
+  let out = BOM + csvHeaderLine(lang);
+  for (const r of refunds) out += refundToCsvLine(r, lang);
+  return out;
+}
+
+/** The CSV export of `db` as a Blob, from the streamed chunks as the log page writes them. */
+export async function csvBlob(
+  db: RefundRadarDb,
+  lang: Lang = 'zh',
+  options: RefundPagesOptions & { onProgress?: (progress: CsvProgress) => void } = {},
+): Promise<Blob> {
+  const { onProgress, ...pages } = options;
+  const parts: string[] = [];
+  for await (const chunk of csvChunks(refundPages(db, pages), lang, onProgress)) parts.push(chunk);
+  return new Blob(parts, { type: CSV_MIME });
+}
+
+/** The JSON export of `db` as one string. */
+export async function exportJson(db: RefundRadarDb, now: number = Date.now()): Promise<string> {
+  return (await exportJsonParts(db, now)).join('');
 }

@@ -3,13 +3,13 @@ import { importJson, mergeImportedRefund, type ImportReport } from '@/lib/db/imp
 import { getSetting, putSetting, setPaidOrders } from '@/lib/db/queries';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import { upsertObservedRows } from '@/lib/db/upsert';
-import { exportJson, jsonFileName, NOT_AN_EXPORT, parseEnvelope } from '@/lib/export/json';
+import { jsonFileName, NOT_AN_EXPORT, parseEnvelope } from '@/lib/export/json';
 import { loadSettings, updateSettings } from '@/lib/options/store';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '@/lib/settings/settings';
 import { readSettings, toStoredSettings } from '@/lib/settings/stored';
 import { SETTINGS_VERSION } from '@/lib/settings/versions';
 import { HOUR, T0, databasesPerTest, row } from '../db/helpers';
-import { makeRefund } from './fixtures';
+import { exportJson, makeRefund } from './fixtures';
 import { SETTINGS_KEY } from '@/lib/storage/keys';
 import { storedFixture } from '../settings/fixtures/load';
 

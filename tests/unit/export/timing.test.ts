@@ -3,8 +3,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { importJson } from '@/lib/db/import';
 import type { RefundEvent, RefundRadarDb } from '@/lib/db/schema';
-import { csvBlob, type CsvProgress } from '@/lib/export/csv-stream';
-import { exportJson } from '@/lib/export/json';
+import type { CsvProgress } from '@/lib/export/csv-stream';
+import { csvBlob, exportJson } from './fixtures';
 import { newDb } from '../db/helpers';
 import { makeRefund } from './fixtures';
 

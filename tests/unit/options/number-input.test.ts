@@ -5,9 +5,14 @@ import {
   fractionToPercentText,
   numberToPlainString,
   parseDecimalText,
-  percentTextToFraction,
   shiftDecimal,
 } from '@/lib/options/number-input';
+
+/** "0.01" (meaning 0.01 %) → 0.0001, as the options form stores a typed percent (lib/options/form.ts). */
+function percentTextToFraction(text: string): number | null {
+  const p = parseDecimalText(text, true);
+  return p.kind === 'number' ? Number(shiftDecimal(p.decimal, -2)) : null;
+}
 
 describe('percent ↔ fraction', () => {
   it('0.01 % is stored as exactly 0.0001 (the same double as the literal)', () => {

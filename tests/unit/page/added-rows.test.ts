@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findAddedRows, type KnownRows } from '@/lib/page/added-rows';
 import { createReadContext } from '@/lib/page/columns';
-import { findRefundRows } from '@/lib/page/find-rows';
+import { findRefundRows } from './reference-reader';
 import { readRefundRow } from '@/lib/page/read-row';
 import { withTextMemo } from '@/lib/page/dom-text';
 import { buildCase, prng, type Rng } from '../fuzz/mutate';

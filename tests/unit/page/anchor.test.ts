@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { badgeAnchor, isPageRow } from '@/lib/page/anchor';
-import { findRefundRows } from '@/lib/page/find-rows';
+import { findRefundRows } from './reference-reader';
 import { REFUNDS } from './fixtures/data';
 import { ariaGrid, cardList, fusionList, legacyList, plainTable } from './fixtures/layouts';
 

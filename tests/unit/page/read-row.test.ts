@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { parseAmountFen } from '@/lib/page/amount';
-import { findRefundRows } from '@/lib/page/find-rows';
-import { readRefundPage, readRefundRow } from '@/lib/page/read-page';
-import { goodsStateOf } from '@/lib/page/read-row';
+import { goodsStateOf } from '@/lib/page/read-fields';
+import { readRefundRow } from '@/lib/page/read-row';
+import { findRefundRows, readRefundPage } from './reference-reader';
 import { READ_AT } from './fixtures/data';
 
 function card(body: string): string {

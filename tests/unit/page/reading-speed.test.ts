@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createReadContext } from '@/lib/page/columns';
 import { contentTextNodes, contentTextNodesWhere, normText, readText, withTextMemo } from '@/lib/page/dom-text';
 import { findIdOccurrences } from '@/lib/page/identifiers';
-import { findRefundRows, readRefundRow } from '@/lib/page/read-page';
+import { readRefundRow } from '@/lib/page/read-row';
+import { findRefundRows } from './reference-reader';
 import { headerField, simplifyChinese } from '@/lib/page/labels';
 import { normalizeText } from '@/lib/text/normalize';
 import { READ_AT, REFUNDS } from './fixtures/data';
@@ -44,9 +45,21 @@ describe('normalisation shortcuts', () => {
     expect(simplifyChinese('退款編號')).toBe('退款编号');
   });
 
-  it('headerField answers the same when asked again (cached)', () => {
-    for (const t of ['申请时间↓', '退款金额(元)', '售後狀態', '状态', '商品', '随便', '']) expect(headerField(t)).toBe(headerField(t));
-    expect(headerField('售後狀態')).toBe('status');
+  it('headerField gives the right field when asked again (cached), and after its cache filled up and was cleared', () => {
+    const expected = [
+      ['申请时间↓', 'appliedAt'],
+      ['退款金额(元)', 'amount'],
+      ['售後狀態', 'status'],
+      ['状态', 'status'],
+      ['商品', 'product'],
+      ['随便', null],
+      ['', null],
+    ] as const;
+    const answers = () => expected.map(([text]) => [text, headerField(text)]);
+    expect(answers()).toEqual(expected);
+    expect(answers()).toEqual(expected);
+    for (let i = 0; i < 5000; i += 1) headerField(`列${i}`);
+    expect(answers()).toEqual(expected);
   });
 });
 

@@ -32,4 +32,9 @@ describe('import graph', () => {
     const text = "import a from './a';\nimport type { B } from \"./b\";\nexport * from './c';\nconst d = import('./d');\nimport './e.css';";
     expect(specifiersOf(text)).toEqual(['./a', './b', './c', './d', './e.css']);
   });
+
+  it('reads the imports after a line comment that holds "/*" (a glob in prose)', () => {
+    const text = "// over lib/export/* and lib/db/*.ts\nimport { a } from './a';\n/* import './y'; */\nimport b from './b';";
+    expect(specifiersOf(text)).toEqual(['./a', './b']);
+  });
 });

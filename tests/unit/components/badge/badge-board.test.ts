@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BadgeBoard } from '@/components/badge/badge-board';
-import { badgeAnchor, createReadContext, findRefundRows, readRefundRow } from '@/lib/page/read-page';
+import { badgeAnchor } from '@/lib/page/anchor';
+import { createReadContext, readRefundRow } from '@/lib/page/read-page';
+import { findRefundRows } from '../../page/reference-reader';
 
 const NOW = Date.UTC(2026, 10, 21, 2, 0); // 10:00 Beijing
 

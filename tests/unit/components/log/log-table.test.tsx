@@ -12,7 +12,7 @@ import { LogTable, OVERSCAN, ROW_HEIGHT } from '@/components/log/LogTable';
 import type { RefundRadarDb } from '@/lib/db/schema';
 import { DEFAULT_THRESHOLDS } from '@/lib/deadline/state';
 import { createLogQuery } from '@/lib/log/query';
-import { stubI18n } from '../popup/i18n-stub';
+import { installI18n } from '../i18n-double';
 import { newDb } from '../../db/helpers';
 import { eventsFor, generateRefunds, NOW } from '../../log/data';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => db.close());
 beforeEach(() => {
-  stubI18n('zh_CN');
+  installI18n('zh_CN');
   root = document.createElement('div');
   document.body.append(root);
 });

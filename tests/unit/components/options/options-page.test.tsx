@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { getPaidOrders, getSetting, RefundRadarDb, setPaidOrders } from '@/lib/db/index';
 import { readSettings } from '@/lib/settings/stored';
-import { mockI18n } from './i18n-mock';
+import { installI18n } from '../i18n-double';
 import { SETTINGS_KEY } from '@/lib/storage/keys';
 
 // 2026-11-25 10:00 Beijing.
@@ -47,7 +47,7 @@ async function storedSettings() {
 }
 
 beforeEach(async () => {
-  mockI18n('zh_CN');
+  installI18n('zh_CN');
   db = new RefundRadarDb();
   await db.open();
   root = document.createElement('div');

@@ -9,7 +9,7 @@ import { PagePanel } from '@/components/popup/PagePanel';
 import { buildDashboard, buildProjection } from '@/lib/dashboard/dashboard';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import { NOW, OPEN, PAID_ORDERS, REFUNDS } from '../../indicators/worked-example';
-import { stubI18n } from './i18n-stub';
+import { installI18n } from '../i18n-double';
 
 const FACTS = [...REFUNDS].sort((a, b) => (a.refundId < b.refundId ? -1 : 1));
 const SETTINGS: Settings = {
@@ -32,7 +32,7 @@ const q = (sel: string) => root.querySelector(sel);
 const text = (sel: string) => q(sel)?.textContent ?? '';
 
 describe('DashboardView (zh-CN)', () => {
-  beforeEach(() => stubI18n('zh_CN'));
+  beforeEach(() => installI18n('zh_CN'));
 
   it('shows the composite as an estimate: rank share, campaign line, lead, official side by side', () => {
     const d = buildDashboard(FACTS, PAID_ORDERS, SETTINGS, NOW);
@@ -149,7 +149,7 @@ describe('DashboardView (zh-CN)', () => {
 });
 
 describe('DashboardView (English)', () => {
-  beforeEach(() => stubI18n('en'));
+  beforeEach(() => installI18n('en'));
 
   it('uses the English wording of §11', () => {
     const d = buildDashboard(FACTS, PAID_ORDERS, SETTINGS, NOW);
@@ -163,7 +163,7 @@ describe('DashboardView (English)', () => {
 });
 
 describe('PagePanel', () => {
-  beforeEach(() => stubI18n('zh_CN'));
+  beforeEach(() => installI18n('zh_CN'));
 
   it('keeps the rows-read / rows-not-understood test ids', () => {
     const report = { url: 'u', pageKind: 'qianniu-list' as const, rowCount: 20, problemCount: 2, problems: [{ field: 'refundId' }], states: { ok: 18 }, at: NOW };

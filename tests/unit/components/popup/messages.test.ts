@@ -1,7 +1,7 @@
 // Every popup_ key exists in both locales with the same placeholders, and every key the popup uses is defined.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadMessages } from './i18n-stub';
+import { loadMessages } from '../i18n-double';
 
 const zh = loadMessages('zh_CN');
 const en = loadMessages('en');

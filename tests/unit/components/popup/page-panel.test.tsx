@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PagePanel } from '@/components/popup/PagePanel';
 import type { StoredTabReport } from '@/lib/protocol/tab-report';
-import { stubI18n } from './i18n-stub';
+import { installI18n } from '../i18n-double';
 
 const NICK = 'tb_小鹿乱撞2021';
 const REFUND_ID = '200000000000123456';
@@ -32,7 +32,7 @@ let root: HTMLElement;
 let copied: string[];
 
 beforeEach(() => {
-  stubI18n('zh_CN');
+  installI18n('zh_CN');
   (fakeBrowser.runtime as unknown as { getManifest: () => unknown }).getManifest = () => ({ version: '1.2.3' });
   copied = [];
   Object.defineProperty(navigator, 'clipboard', {

@@ -14,7 +14,7 @@ import { fromSnapshot, toSnapshot } from '@/lib/dashboard/snapshot';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { DAY_MS, formatBeijing } from '@/lib/time/beijing';
 import { NOW, PAID_ORDERS, REFUNDS } from '../../indicators/worked-example';
-import { stubI18n } from './i18n-stub';
+import { installI18n } from '../i18n-double';
 
 const FACTS = [...REFUNDS].sort((a, b) => (a.refundId < b.refundId ? -1 : 1));
 const FRESH = buildDashboard(FACTS, PAID_ORDERS, DEFAULT_SETTINGS, NOW);
@@ -22,7 +22,7 @@ const OLD = buildDashboard(FACTS, PAID_ORDERS, DEFAULT_SETTINGS, NOW - DAY_MS);
 
 let root: HTMLElement;
 beforeEach(() => {
-  stubI18n('zh_CN');
+  installI18n('zh_CN');
   root = document.createElement('div');
   document.body.append(root);
 });

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BadgeBoard } from '@/components/badge/badge-board';
-import { badgeAnchor, readRefundRow } from '@/lib/page/read-page';
+import { badgeAnchor } from '@/lib/page/anchor';
+import { readRefundRow } from '@/lib/page/read-page';
 import { reportPage } from '@/entrypoints/refund-pages.content/report';
 
 const LIST = '/home.htm/trade-platform/refund-list';

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BadgeBoard } from '@/components/badge/badge-board';
 import { BADGE_TAG } from '@/components/badge/mount-badge';
-import { badgeAnchor, readRefundRow } from '@/lib/page/read-page';
+import { badgeAnchor } from '@/lib/page/anchor';
+import { readRefundRow } from '@/lib/page/read-page';
 import { watchRows } from '@/entrypoints/refund-pages.content/watch-rows';
 
 const ROWS = 5;
