@@ -1,5 +1,5 @@
 // Reads what the popup needs from the local history (the background, which keeps the facts in memory, or the popup
-// itself as a fallback) and assembles it with lib/dashboard.ts. Only the refunds that can matter are read: open ones
+// itself as a fallback) and assembles it with lib/dashboard/dashboard.ts. Only the refunds that can matter are read: open ones
 // and those completed or intervened since D(now) − W (refundFactsWithSkipped's sinceDate), the paid orders of the
 // window, the settings and the few most urgent seller refunds — all in parallel, then one buildDashboard.
 import Dexie from 'dexie';

@@ -20,7 +20,7 @@ const UNITS: ReadonlyArray<readonly [string, number, number]> = [
   ['秒', SECOND, 3],
 ];
 
-// Instants the model accepts (model.ts `instant`): 2000-01-01 … 2100-01-01.
+// Instants the model accepts (lib/model/page-deadline.ts `instant`): 2000-01-01 … 2100-01-01.
 const MIN_INSTANT = 946_684_800_000;
 const MAX_INSTANT = 4_102_444_800_000;
 

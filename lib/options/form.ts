@@ -1,5 +1,5 @@
 // The options page's form model (issue 3 §5): text typed in a field → a candidate Settings object validated by
-// SettingsSchema (lib/settings.ts), and zod issues → per-field messages (message keys + parameters in the field's own
+// SettingsSchema (lib/settings/settings.ts), and zod issues → per-field messages (message keys + parameters in the field's own
 // display unit, so the view can word them in the UI language). Pure: no DOM, no storage.
 import type * as z from 'zod/mini';
 import { badness, ignoredPlatinumAnchors, SUB_INDICATORS, type SubIndicator } from '../composite';

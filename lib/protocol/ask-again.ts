@@ -1,34 +1,39 @@
-// A transport that sends again while unanswered: a message sent while the service worker is being (re)registered can
-// be lost without an error (seen when Chromium registered the worker anew at start-up), and the asking page would
-// then wait forever. The first answer of any attempt wins (the background shares one computation between repeated
-// questions); when every attempt is refused (no background at all) it rejects; after `giveUpMs` without any answer
-// it resolves undefined, which `send` reports as no reply.
+// A transport that sends again while unanswered: a message sent while the service worker is being (re)registered is
+// lost without an error (seen whenever Chromium registers the worker anew at start-up: the first popup after a
+// browser start lost its first question about every other time, and waited a whole second for the next one), and
+// the asking page would then wait forever. So the first repeat comes soon and the gaps grow (the background shares
+// one computation between repeated questions, so a repeat costs it nothing). The first answer of any attempt wins;
+// when every attempt is refused (no background at all) it rejects; after `giveUpMs` without any answer it resolves
+// undefined, which `send` reports as no reply.
 import type { Transport } from './send';
 
 interface AskAgainOptions {
-  /** Time between attempts. */
-  everyMs?: number;
+  /** Time before the first repeat; each gap after it doubles, up to `maxEveryMs`. */
+  firstEveryMs?: number;
+  maxEveryMs?: number;
   /** Attempts at most. */
   tries?: number;
   /** After this long without any answer, give up. */
   giveUpMs?: number;
 }
 
-export function askAgain(transport: Transport, { everyMs = 1000, tries = 8, giveUpMs = 30_000 }: AskAgainOptions = {}): Transport {
+export function askAgain(transport: Transport, { firstEveryMs = 100, maxEveryMs = 1000, tries = 10, giveUpMs = 30_000 }: AskAgainOptions = {}): Transport {
   return (message) =>
     new Promise((resolve, reject) => {
       let sent = 0;
       let failed = 0;
       let done = false;
+      let gap = firstEveryMs;
+      let again: ReturnType<typeof setTimeout> | undefined;
       const finish = (settle: () => void) => {
         if (done) return;
         done = true;
-        clearInterval(again);
+        clearTimeout(again);
         clearTimeout(giveUp);
         settle();
       };
       const attempt = () => {
-        if (sent >= tries) return;
+        if (done || sent >= tries) return;
         sent++;
         transport(message).then(
           (answer) => finish(() => resolve(answer)),
@@ -36,8 +41,11 @@ export function askAgain(transport: Transport, { everyMs = 1000, tries = 8, give
             if (++failed >= tries) finish(() => reject(err));
           },
         );
+        if (sent < tries) {
+          again = setTimeout(attempt, gap);
+          gap = Math.min(gap * 2, maxEveryMs);
+        }
       };
-      const again = setInterval(attempt, everyMs);
       const giveUp = setTimeout(() => finish(() => resolve(undefined)), giveUpMs);
       attempt();
     });

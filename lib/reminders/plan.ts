@@ -1,5 +1,5 @@
 // Reminder planning (issue point 4), pure: which desktop notifications to show now, what to remember about them,
-// when to wake up next and what the toolbar count is. The background (components/reminders/reminder-service.ts)
+// when to wake up next and what the toolbar count is. The background (entrypoints/background/reminders.ts)
 // feeds it the open seller-side refunds of the local history; deadlines are as last seen on the refund pages.
 //
 // Decisions:

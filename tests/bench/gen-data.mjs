@@ -80,7 +80,7 @@ export function paidOrderDays(now, perDayRefunds) {
 }
 
 /**
- * One page report's rows (lib/model.ts RefundRow): `count` rows starting at refund `first`; every tenth is a refund
+ * One page report's rows (lib/model/refund-row.ts RefundRow): `count` rows starting at refund `first`; every tenth is a refund
  * not stored yet (numbered from `newFrom`), a quarter of the stored open ones moved on to their next status.
  */
 export function pageRows(first, count, newFrom, now, stored) {

@@ -1,5 +1,5 @@
 // The badge contract (domain.md §8) on every demo layout, in the production build, on the real host names.
-import { SHOTS, expect, expectMatchesTruth, readBadges, settle, shownRefundIds, test } from './harness';
+import { SHOTS, expect, expectMatchesTruth, popupFor, readBadges, settle, shownRefundIds, test } from './harness';
 
 const QN_LIST = 'https://myseller.taobao.com/home.htm/trade-platform/refund-list';
 const LAYOUTS = [
@@ -146,16 +146,9 @@ test('the popup counts the rows it could not understand', async ({ page, ext }) 
   await expect.poll(() => seller.evaluate((h) => h.shadowRoot?.querySelector('[title]')?.getAttribute('title') ?? '')).toContain('若介入：纠纷率');
   const done = page.locator('refund-radar-badge[data-state="done"]').first();
   expect(await done.evaluate((h) => h.shadowRoot?.querySelector('[title]')?.getAttribute('title') ?? '')).not.toContain('若介入');
-  // The popup describes the active tab; opened as a page it is told which tab (?tabId=) — the list's.
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  await page.bringToFront();
-  const listTabId = await popup.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id);
-  // A render badged in several slices may be reported in two messages, a second apart: ask until the last is in.
-  await expect(async () => {
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${listTabId}`);
-    await expect(popup.getByTestId('rows-read')).toContainText(String(shown.length), { timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
+  // The popup describes the active tab; opened as a page it is told which tab — the list's.
+  const { popup, until } = await popupFor(ext.context, ext.extensionId, page);
+  await until((p) => expect(p.getByTestId('rows-read')).toContainText(String(shown.length), { timeout: 1000 }));
   await expect(popup.getByTestId('rows-not-understood')).toContainText('未识别');
   await popup.screenshot({ path: `${SHOTS}/popup.png` });
   await popup.close();
@@ -164,10 +157,7 @@ test('the popup counts the rows it could not understand', async ({ page, ext }) 
 test('a client-side navigation (history.pushState, no page load) is followed by the tab report\'s page kind', async ({ page, ext, demo }) => {
   await page.goto(QN_LIST);
   await settle(page);
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  await page.bringToFront();
-  const tabId = await popup.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+  const { popup, tabId } = await popupFor(ext.context, ext.extensionId, page);
   const pageKind = () =>
     popup.evaluate(async (id) => (await (globalThis as any).chrome.runtime.sendMessage({ type: 'tab-report', tabId: id }))?.report?.pageKind, tabId);
   await expect.poll(pageKind).toBe('qianniu-list');
@@ -199,14 +189,8 @@ test('a page that takes every badge host out stays responsive: hosts go back a b
   expect(count).toBeLessThanOrEqual(shown.length * 10);
   await expect(page.locator('refund-radar-badge')).toHaveCount(0);
   // The popup's page panel says so, with the number of rows given up.
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  await page.bringToFront();
-  const tabId = await popup.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id);
-  await expect(async () => {
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
-    await expect(popup.getByTestId('badges-given-up')).toContainText(String(shown.length), { timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
+  const { popup, until } = await popupFor(ext.context, ext.extensionId, page);
+  await until((p) => expect(p.getByTestId('badges-given-up')).toContainText(String(shown.length), { timeout: 1000 }));
   await popup.close();
   // Once the page is calm, its next render gets its badges again.
   await page.evaluate(() => (window as any).demoStopStripping());

@@ -165,3 +165,21 @@ export function expectMatchesTruth(badges: BadgeAttrs[], demo: DemoServer): void
     }
   }
 }
+
+/**
+ * The popup opened as a page, told which tab to describe (`?tabId=`): opened so, it is not the toolbar popup of the
+ * page's tab. `until` reloads it until `check` passes: a page report goes out after the badges are up, and a render
+ * badged in several slices may be reported in two messages a second apart.
+ */
+export async function popupFor(context: BrowserContext, extensionId: string, page: Page) {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.bringToFront();
+  const tabId: number = await popup.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+  const until = (check: (popup: Page) => Promise<void>) =>
+    expect(async () => {
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+      await check(popup);
+    }).toPass({ timeout: 15_000 });
+  return { popup, tabId, until };
+}

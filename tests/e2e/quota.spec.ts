@@ -2,7 +2,7 @@
 // working, the popup says the page was not saved, and once space is back the next visit stores everything.
 // A browser of its own: its service worker's IndexedDB is made to refuse writes, as on a full disk.
 import type { Worker } from '@playwright/test';
-import { expect, settle, test } from './harness';
+import { expect, popupFor, settle, test } from './harness';
 // @ts-expect-error plain ESM fixtures without types
 import { launchWithExtension } from '../fixtures/browser.mjs';
 
@@ -61,17 +61,11 @@ test('storage full: badges still shown, the popup says the page was not saved, n
     expect(shown.length).toBeGreaterThan(0);
     expect(await diskFull(sw), 'the same service worker, still refusing writes').toBe(true);
 
-    // The popup, told which tab to describe (opened as a page, it is not the toolbar popup of the list's tab).
-    const popup = await own.context.newPage();
-    await popup.goto(`chrome-extension://${own.extensionId}/popup.html`);
-    await page.bringToFront();
-    const tabId = await popup.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id);
-    // The page report is sent after the badges are up: ask again until the background has answered it.
-    await expect(async () => {
-      await popup.goto(`chrome-extension://${own.extensionId}/popup.html?tabId=${tabId}`);
-      await expect(popup.getByTestId('storage-error')).toContainText('存储空间不足', { timeout: 1000 });
-      await expect(popup.getByTestId('rows-read')).toContainText(String(shown.length), { timeout: 1000 });
-    }).toPass({ timeout: 15_000 });
+    const { popup, until } = await popupFor(own.context, own.extensionId, page);
+    await until(async (p) => {
+      await expect(p.getByTestId('storage-error')).toContainText('存储空间不足', { timeout: 1000 });
+      await expect(p.getByTestId('rows-read')).toContainText(String(shown.length), { timeout: 1000 });
+    });
     await popup.screenshot({ path: 'tests/artifacts/e2e/popup-storage-full.png' });
     expect(await storedRefunds(popup)).toBe(0);
 

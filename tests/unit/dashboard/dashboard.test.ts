@@ -1,4 +1,4 @@
-// lib/dashboard.ts against the domain.md §6.8 / §6.9 worked example (tests/unit/indicators/worked-example.ts).
+// lib/dashboard/dashboard.ts against the domain.md §6.8 / §6.9 worked example (tests/unit/indicators/worked-example.ts).
 import { describe, expect, it } from 'vitest';
 import { buildDashboard, buildProjection, loaderSinceDate, type Dashboard } from '@/lib/dashboard/dashboard';
 import { refundDetailUrl } from '@/lib/seller-center/urls';

@@ -1,6 +1,6 @@
 // The typed send: the reply is validated with the map's schema, an error or malformed reply rejects; over askAgain,
 // a question lost while the service worker starts is asked again and the first answer wins.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { askAgain } from '@/lib/protocol/ask-again';
 import { HistoryChangedReplySchema } from '@/lib/protocol/history-changed';
 import { sender, type Transport } from '@/lib/protocol/send';
@@ -46,25 +46,48 @@ describe('send', () => {
 describe('send over askAgain', () => {
   it('answers at once when the background does', async () => {
     const transport = scripted([{ ok: true }]);
-    const send = sender(askAgain(transport, { everyMs: 10 }), { 'history-changed': HistoryChangedReplySchema });
+    const send = sender(askAgain(transport, { firstEveryMs: 10 }), { 'history-changed': HistoryChangedReplySchema });
     expect(await send('history-changed', {})).toEqual({ ok: true });
     expect(transport.sent).toHaveLength(1);
   });
 
   it('asks again while unanswered, takes the first answer and validates it', async () => {
     const transport = scripted(['hang', 'hang', { ok: true, report: null }]);
-    const send = sender(askAgain(transport, { everyMs: 10 }), { 'tab-report': TabReportReplySchema });
+    const send = sender(askAgain(transport, { firstEveryMs: 10 }), { 'tab-report': TabReportReplySchema });
     expect(await send('tab-report', { tabId: 3 })).toEqual({ ok: true, report: null });
     expect(transport.sent).toEqual([1, 2, 3].map(() => ({ type: 'tab-report', tabId: 3 })));
-    const malformed = sender(askAgain(scripted(['hang', { ok: 'yes' }]), { everyMs: 10 }), { 'tab-report': TabReportReplySchema });
+    const malformed = sender(askAgain(scripted(['hang', { ok: 'yes' }]), { firstEveryMs: 10 }), { 'tab-report': TabReportReplySchema });
     await expect(malformed('tab-report', { tabId: 3 })).rejects.toThrow('malformed reply');
   });
 
+  it('repeats soon, then at growing gaps up to the longest', async () => {
+    vi.useFakeTimers();
+    try {
+      const silent = scripted(['hang']);
+      void askAgain(silent, { firstEveryMs: 100, maxEveryMs: 400, tries: 6, giveUpMs: 10_000 })({ type: 'history-changed' }).catch(() => undefined);
+      const sentBy = async (ms: number) => {
+        await vi.advanceTimersByTimeAsync(ms);
+        return silent.sent.length;
+      };
+      // Attempts at 0, 100, 300 (100 + 200), 700 (+ 400), 1100 (+ 400, the longest gap), 1500.
+      expect(await sentBy(0)).toBe(1);
+      expect(await sentBy(100)).toBe(2);
+      expect(await sentBy(199)).toBe(2);
+      expect(await sentBy(1)).toBe(3);
+      expect(await sentBy(400)).toBe(4);
+      expect(await sentBy(400)).toBe(5);
+      expect(await sentBy(400)).toBe(6);
+      expect(await sentBy(5000)).toBe(6);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('rejects when every attempt is refused; after the last attempt goes unanswered, gives up: no reply', async () => {
-    const refused = sender(askAgain(scripted(['refuse']), { everyMs: 5, tries: 3 }), { 'history-changed': HistoryChangedReplySchema });
+    const refused = sender(askAgain(scripted(['refuse']), { firstEveryMs: 5, tries: 3 }), { 'history-changed': HistoryChangedReplySchema });
     await expect(refused('history-changed', {})).rejects.toThrow('Receiving end');
     const silent = scripted(['hang']);
-    const send = sender(askAgain(silent, { everyMs: 5, tries: 3, giveUpMs: 60 }), { 'history-changed': HistoryChangedReplySchema });
+    const send = sender(askAgain(silent, { firstEveryMs: 5, tries: 3, giveUpMs: 60 }), { 'history-changed': HistoryChangedReplySchema });
     await expect(send('history-changed', {})).rejects.toThrow('history-changed: no reply');
     expect(silent.sent).toHaveLength(3);
   });
