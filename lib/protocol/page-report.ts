@@ -2,11 +2,12 @@
 // background (a page can be hostile, and a message can come from an older content script after an update). The reply
 // is in page-report-reply.ts: the content script imports that one, not this.
 import * as z from 'zod/mini';
-import { BADGE_STATES } from '../model/vocabulary';
+import { BADGE_STATES, type RowProblem } from '../model/vocabulary';
 import { RefundRowSchema } from '../model/refund-row';
 import { PAGE_KINDS } from '../seller-center/page-kind';
 
-export const RowProblemSchema = z.object({
+/** RowProblem (lib/model/vocabulary.ts) as it travels: the annotation keeps the two from drifting apart. */
+export const RowProblemSchema: z.ZodMiniType<RowProblem> = z.object({
   refundId: z.optional(z.string().check(z.maxLength(40))),
   field: z.string().check(z.maxLength(40)),
   text: z.optional(z.string().check(z.maxLength(200))),
