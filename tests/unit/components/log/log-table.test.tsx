@@ -4,7 +4,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EmptyState } from '@/components/log/EmptyState';
 import { ImportDialog } from '@/components/log/ImportDialog';
 import { LogPage } from '@/components/log/LogPage';
@@ -15,6 +14,7 @@ import { createLogQuery } from '@/lib/log/query';
 import { installI18n } from '../i18n-double';
 import { newDb } from '../../db/helpers';
 import { eventsFor, generateRefunds, NOW } from '../../log/data';
+import { attachRoot, detachRoot } from '../render-root';
 
 const N = 10_000;
 const DEEP = 250;
@@ -30,14 +30,9 @@ beforeAll(async () => {
 afterAll(() => db.close());
 beforeEach(() => {
   installI18n('zh_CN');
-  root = document.createElement('div');
-  document.body.append(root);
+  root = attachRoot();
 });
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  fakeBrowser.reset();
-});
+afterEach(() => detachRoot(root));
 
 async function until(check: () => boolean, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;

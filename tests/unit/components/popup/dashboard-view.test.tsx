@@ -10,6 +10,7 @@ import { buildDashboard, buildProjection } from '@/lib/dashboard/dashboard';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import { NOW, OPEN, PAID_ORDERS, REFUNDS } from '../../indicators/worked-example';
 import { installI18n } from '../i18n-double';
+import { attachRoot, detachRoot } from '../render-root';
 
 const FACTS = [...REFUNDS].sort((a, b) => (a.refundId < b.refundId ? -1 : 1));
 const SETTINGS: Settings = {
@@ -19,14 +20,9 @@ const SETTINGS: Settings = {
 let root: HTMLElement;
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
+  root = attachRoot();
 });
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  fakeBrowser.reset();
-});
+afterEach(() => detachRoot(root));
 
 const q = (sel: string) => root.querySelector(sel);
 const text = (sel: string) => q(sel)?.textContent ?? '';

@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PagePanel } from '@/components/popup/PagePanel';
 import type { StoredTabReport } from '@/lib/protocol/tab-report';
 import { installI18n } from '../i18n-double';
+import { attachRoot, detachRoot } from '../render-root';
 
 const NICK = 'tb_小鹿乱撞2021';
 const REFUND_ID = '200000000000123456';
@@ -39,14 +40,9 @@ beforeEach(() => {
     configurable: true,
     value: { writeText: vi.fn(async (text: string) => void copied.push(text)) },
   });
-  root = document.createElement('div');
-  document.body.append(root);
+  root = attachRoot();
 });
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  fakeBrowser.reset();
-});
+afterEach(() => detachRoot(root));
 
 function copy(report: StoredTabReport): string {
   render(<PagePanel load={{ kind: 'report', report }} />, root);

@@ -4,7 +4,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/components/popup/App';
 import type { EarlyRequests } from '@/components/popup/sources';
 import type { ShownDashboard } from '@/lib/dashboard/shown-dashboard';
@@ -15,6 +14,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { DAY_MS, formatBeijing } from '@/lib/time/beijing';
 import { NOW, PAID_ORDERS, REFUNDS } from '../../indicators/worked-example';
 import { installI18n } from '../i18n-double';
+import { attachRoot, detachRoot } from '../render-root';
 
 const FACTS = [...REFUNDS].sort((a, b) => (a.refundId < b.refundId ? -1 : 1));
 const FRESH = buildDashboard(FACTS, PAID_ORDERS, DEFAULT_SETTINGS, NOW);
@@ -23,14 +23,9 @@ const OLD = buildDashboard(FACTS, PAID_ORDERS, DEFAULT_SETTINGS, NOW - DAY_MS);
 let root: HTMLElement;
 beforeEach(() => {
   installI18n('zh_CN');
-  root = document.createElement('div');
-  document.body.append(root);
+  root = attachRoot();
 });
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  fakeBrowser.reset();
-});
+afterEach(() => detachRoot(root));
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const asOf = () => root.querySelector('[data-testid=as-of]')?.textContent ?? null;
