@@ -10,12 +10,11 @@ import type { StoredRefund } from '@/lib/db/schema';
 import { describeRefund, type DescribeContext } from '@/lib/deadline/describe';
 import { historyContext } from '@/lib/deadline/history-context';
 import type { RefundRow } from '@/lib/model/refund-row';
+import { demoListHtml, type DemoLayout } from '../page/fixtures/demo-list';
 import { readRefundPage } from '../page/reference-reader';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 // @ts-expect-error plain ESM fixtures without types
 import { generateRefunds } from '../../fixtures/demo-data.mjs';
-// @ts-expect-error plain ESM fixtures without types
-import { LEGACY_COLUMNS, QN_COLUMNS, RENDERERS } from '../../fixtures/pages/rows.mjs';
 // @ts-expect-error plain ESM fixtures without types
 import { renderLegacyDetail, renderQianniuDetail } from '../../fixtures/pages/detail.mjs';
 
@@ -75,17 +74,7 @@ function expectSame(checked: Checked[]): void {
 
 const refunds = generateRefunds(NOW) as Array<Record<string, any>>;
 
-function listHtml(layout: 'table' | 'grid' | 'cards' | 'legacy', t: number): string {
-  const rows = refunds.map((r) => RENDERERS[layout](r, t)).join('');
-  const th = (cols: string[]) => `<table><thead><tr>${cols.map((c) => `<th>${c}</th>`).join('')}</tr></thead></table>`;
-  if (layout === 'table') return `<div>${th(QN_COLUMNS)}<div>${rows}</div></div>`;
-  if (layout === 'grid') {
-    const heads = QN_COLUMNS.map((c: string) => `<div role="columnheader">${c}</div>`).join('');
-    return `<div role="grid"><div role="row">${heads}</div><div role="rowgroup">${rows}</div></div>`;
-  }
-  if (layout === 'legacy') return `<div><div>${LEGACY_COLUMNS.map((c: string) => `<div>${c}</div>`).join('')}</div><div>${rows}</div></div>`;
-  return `<div>${rows}</div>`;
-}
+const listHtml = (layout: DemoLayout, t: number): string => demoListHtml(layout, refunds, t);
 
 describe.each(['tmall', 'taobao'] as const)('demo seller center (%s shop)', (platform) => {
   it.each(['table', 'grid', 'cards', 'legacy'] as const)('%s list, read now and again 8 days later', (layout) => {

@@ -2,11 +2,10 @@
 // The readers against the demo seller center's own renderers (tests/fixtures): every readable demo refund reads back
 // as the demo's ground truth, in every layout, and the unreadable rows are problems, never rows.
 import { describe, expect, it } from 'vitest';
+import { demoListHtml, type DemoLayout } from './fixtures/demo-list';
 import { readRefundPage } from './reference-reader';
 // @ts-expect-error plain ESM fixtures without types
 import { generateRefunds, unreadableRows } from '../../fixtures/demo-data.mjs';
-// @ts-expect-error plain ESM fixtures without types
-import { LEGACY_COLUMNS, QN_COLUMNS, RENDERERS } from '../../fixtures/pages/rows.mjs';
 // @ts-expect-error plain ESM fixtures without types
 import { renderLegacyDetail, renderQianniuDetail } from '../../fixtures/pages/detail.mjs';
 
@@ -14,19 +13,8 @@ const NOW = Date.UTC(2026, 10, 21, 2, 0); // 10:00 Beijing
 const refunds = generateRefunds(NOW) as Array<Record<string, any>>;
 const junk = unreadableRows(NOW) as Array<Record<string, any>>;
 
-function header(columns: string[]): string {
-  return `<table><thead><tr>${columns.map((c) => `<th>${c}</th>`).join('')}</tr></thead></table>`;
-}
-
-function listHtml(layout: 'table' | 'grid' | 'cards' | 'legacy'): string {
-  const rows = [...refunds.slice(0, 30), ...junk].map((r) => RENDERERS[layout](r, NOW)).join('');
-  if (layout === 'table') return `<div>${header(QN_COLUMNS)}<div>${rows}</div></div>`;
-  if (layout === 'grid') {
-    const heads = QN_COLUMNS.map((c: string) => `<div role="columnheader">${c}</div>`).join('');
-    return `<div role="grid"><div role="row">${heads}</div><div role="rowgroup">${rows}</div></div>`;
-  }
-  if (layout === 'legacy') return `<div><div>${LEGACY_COLUMNS.map((c: string) => `<div>${c}</div>`).join('')}</div><div>${rows}</div></div>`;
-  return `<div>${rows}</div>`;
+function listHtml(layout: DemoLayout): string {
+  return demoListHtml(layout, [...refunds.slice(0, 30), ...junk], NOW);
 }
 
 function truthOf(refundId: string) {
